@@ -1,0 +1,48 @@
+# Every target installs what it needs: a fresh machine needs only python3, make and (for tests) apt + npm.
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+# Edit links point at the GitHub repository this clone came from, when there is one.
+export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
+
+.PHONY: serve build check test render readability benchmark browser-deps linkcheck-external audit clean
+
+serve: $(INSTALLED)
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(INSTALLED)
+	$(PYTHON) -m mkdocs build --strict
+
+check: $(INSTALLED)
+	$(PYTHON) -m peersite check
+
+render: $(INSTALLED)
+	$(PYTHON) -m peersite render
+
+test: $(INSTALLED) browser-deps
+	$(PYTHON) -m pytest
+
+readability: build
+	$(PYTHON) scripts/readability.py site
+
+benchmark: $(INSTALLED)
+	$(PYTHON) scripts/benchmark.py
+
+$(INSTALLED): requirements.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# Debian's Chromium drives the browser tests; axe-core checks accessibility.
+browser-deps: $(NODE_INSTALLED)
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf site .venv node_modules .pytest_cache

@@ -1,0 +1,36 @@
+"""MkDocs adapter: check content/data.yml and write its pages into docs/ before each build."""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from peersite import DEFAULT_LANGUAGE
+from peersite.problems import DataError
+from peersite.links import edit_url
+from peersite.render import render_abbreviations, render_pages
+from peersite.translations import untranslated_pages
+from peersite.validate import DATA_PATH, load_site
+from peersite.write import write_pages
+
+_site = None
+
+
+def on_pre_build(config):
+    """Check the data and the hand-written pages; write the generated pages."""
+    global _site
+    root = Path(config.config_file_path).parent
+    try:
+        _site = load_site(root / DATA_PATH)
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    missing = untranslated_pages(Path(config.docs_dir))
+    if missing:
+        raise PluginError("\n".join(missing))
+    write_pages(Path(config.docs_dir), render_pages(_site))
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Point the edit link at the page's file, or a generated page's at its record; explain the glossary's abbreviations."""
+    page.edit_url = edit_url(config.repo_url, page.file.src_uri, page.meta.get("data_line"))
+    language = getattr(page.file, "locale", DEFAULT_LANGUAGE)
+    return markdown + render_abbreviations(_site, language)
