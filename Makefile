@@ -46,3 +46,10 @@ $(NODE_INSTALLED): package.json package-lock.json
 
 clean:
 	rm -rf site .venv node_modules .pytest_cache
+
+# Not part of `make test`: these reach outside 127.0.0.1.
+linkcheck-external: $(INSTALLED)
+	$(PYTHON) scripts/linkcheck_external.py
+
+audit: build browser-deps
+	bash scripts/audit.sh site

@@ -1,0 +1,1 @@
+"""MkDocs adapter: placeholder until the per-language search index lands."""
