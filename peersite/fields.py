@@ -61,6 +61,17 @@ def describe(value) -> str:
     return f"'{value}'"
 
 
+def check_mapping(value, where: str, mark: Mark, checking: Checking, expected: str, fix: str) -> bool:
+    """Whether value is a mapping; notes keys written twice in it, or that it is no mapping."""
+    if not isinstance(value, MarkedDict):
+        checking.problem(mark, where, f"expected {expected}, got {describe(value)} — {fix}")
+        return False
+    for key, repeat, first_line in value.duplicates:
+        here = f"{where}.{key}" if where else str(key)
+        checking.problem(repeat, here, f"'{key}' is written twice (first on line {first_line}) — keep one of them")
+    return True
+
+
 class Field:
     """A field kind; `required` says whether a record must have it."""
 
@@ -173,8 +184,8 @@ class Text(Field):
     """A text given in every language, each non-empty."""
 
     def check(self, value, where, mark, checking):
-        if not isinstance(value, MarkedDict):
-            checking.problem(mark, where, f"expected a text in both languages, got {describe(value)} — write it as {{da: \"…\", en: \"…\"}}")
+        if not check_mapping(value, where, mark, checking, "a text in both languages",
+                             'write it as {da: "…", en: "…"}'):
             return None
         texts = {}
         for language in LANGUAGES:
@@ -235,8 +246,8 @@ class Record(Field):
         self.fields = fields
 
     def check(self, value, where, mark, checking):
-        if not isinstance(value, MarkedDict):
-            checking.problem(mark, where, f"expected a mapping of fields, got {describe(value)} — write one 'field: value' a line")
+        if not check_mapping(value, where, mark, checking, "a record",
+                             "write one 'field: value' a line, indented under it"):
             return None
         record = {"line": value.mark.line}
         for name, kind in self.fields.items():

@@ -18,10 +18,11 @@ class Mark:
 
 
 class MarkedDict(dict):
-    """A mapping with the position of itself and of each value."""
+    """A mapping with the position of itself and of each value, and any key written twice."""
 
     mark: Mark
     marks: dict
+    duplicates: list  # (key, Mark of the repeat, line of the first)
 
 
 class MarkedList(list):
@@ -34,21 +35,13 @@ class MarkedList(list):
 class _MarkingLoader(yaml.SafeLoader):
     """SafeLoader that keeps positions and reports duplicate keys."""
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.problems: list[Problem] = []
-
     def construct_mapping(self, node, deep=False):
         mapping = MarkedDict()
-        mapping.mark, mapping.marks = Mark(node.start_mark), {}
+        mapping.mark, mapping.marks, mapping.duplicates = Mark(node.start_mark), {}, []
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in mapping:
-                first = mapping.marks[key]
-                self.problems.append(Problem(
-                    key_node.start_mark.line + 1, key_node.start_mark.column + 1, str(key),
-                    f"key appears twice (first on line {first.line}) — keep one of them",
-                ))
+                mapping.duplicates.append((key, Mark(key_node.start_mark), mapping.marks[key].line))
                 continue
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.marks[key] = Mark(value_node.start_mark)
@@ -85,8 +78,6 @@ def load_marked_yaml(path: Path, shown_path: str | None = None) -> MarkedDict:
         )])
     finally:
         loader.dispose()
-    if loader.problems:
-        raise DataError(shown, loader.problems)
     if not isinstance(data, MarkedDict):
         raise DataError(shown, [Problem(1, 1, "", "the file must be a mapping of sections (organisations:, models:, …)")])
     return data

@@ -53,7 +53,7 @@ def resolve_references(by_id: dict[str, dict[str, dict]], checking: Checking) ->
             continue
         close = difflib.get_close_matches(ref.id, known, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        listed = ", ".join(sorted(known)[:12]) + (", …" if len(known) > 12 else "")
+        listed = ", ".join(sorted(known)[:12]) + (", …" if len(known) > 12 else "") or "none yet"
         checking.problem(
             ref.mark, ref.where,
             f"unknown id '{ref.id}' in {ref.collection} — {hint}use an id from {ref.collection} (known: {listed})",

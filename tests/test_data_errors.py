@@ -1,0 +1,172 @@
+"""Every mistake an editor can make in content/data.yml gets one located, actionable message."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_mkdocs_build
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yml"
+
+# (kind of mistake, text in minimal.yml, what the editor wrote instead, the exact report lines)
+MISTAKES = [
+    ("yaml-syntax", "  end_year: 2018\n", "  end_year: [2018\n", [
+        "content/data.yml:29:14: YAML syntax: while parsing a flow sequence expected ',' or ']', but got ':'"
+        " — check the indentation, colons and quotes on this line and the one before",
+    ]),
+    ("missing-translation", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
+     "summary: {da: Lønnede peers i teams.}", [
+        "content/data.yml:65:14: models[0].summary.en: missing English text — add it",
+    ]),
+    ("empty-translation", "target_group: {da: Voksne, en: Adults}", 'target_group: {da: Voksne, en: ""}', [
+        "content/data.yml:63:36: models[0].target_group.en: empty English text — write it",
+    ]),
+    ("text-in-one-language", "    name: {da: Model A, en: Model A}\n", "    name: Model A\n", [
+        "content/data.yml:57:11: models[0].name: expected a text in both languages, got 'Model A'"
+        ' — write it as {da: "…", en: "…"}',
+    ]),
+    ("unknown-reference", "    evidence: [evaluation]\n    materials", "    evidence: [evaluaton]\n    materials", [
+        "content/data.yml:69:16: models[0].evidence[0]: unknown id 'evaluaton' in evidence"
+        " — did you mean 'evaluation'? use an id from evidence (known: evaluation, rct)",
+    ]),
+    ("duplicate-id", "    url: https://example.dk/\n",
+     "    url: https://example.dk/\n  - id: region-a\n    kind: region\n    name: {da: B, en: B}\n", [
+        "content/data.yml:24:9: organisations[2].id: id 'region-a' is already used by organisations[0]"
+        " — give this record its own id",
+    ]),
+    ("duplicate-key", "    delivery: paid\n", "    delivery: paid\n    delivery: volunteer\n", [
+        "content/data.yml:61:5: models[0].delivery: 'delivery' is written twice (first on line 60) — keep one of them",
+    ]),
+    ("wrong-type", "    number: 1\n", "    number: one\n", [
+        "content/data.yml:56:13: models[0].number: expected a whole number, got 'one' — write digits only, like 12",
+    ]),
+    ("unknown-choice", "    delivery: paid\n", "    delivery: salaried\n", [
+        "content/data.yml:60:15: models[0].delivery: unknown value 'salaried' — use one of: paid, volunteer",
+    ]),
+    ("bad-url", "url: https://example.dk/", "url: example.dk", [
+        "content/data.yml:23:10: organisations[1].url: 'example.dk' is not a web address"
+        " — write the full address, like https://example.dk/page (leave the field out if unknown)",
+    ]),
+    ("bad-doi", "doi: 10.1186/s12888-025-07011-y", "doi: https://doi.org/10.1186/s12888-025-07011-y", [
+        "content/data.yml:169:10: evidence[1].doi: 'https://doi.org/10.1186/s12888-025-07011-y' is not a DOI"
+        " — write it like 10.1186/s13063-022-06670-6, without https://doi.org/",
+    ]),
+    ("implausible-year", "    year: 2017\n", "    year: 1917\n", [
+        "content/data.yml:178:11: materials[0].year: 1917 is not a plausible year — use a year from 1990 to 2035",
+    ]),
+    ("bad-date", 'inclusion_start: "2020-12-07"', 'inclusion_start: "7 Dec 2020"', [
+        "content/data.yml:131:20: peer_trial.inclusion_start: expected a date, got '7 Dec 2020'"
+        ' — write it as YYYY-MM-DD, like "2018-06-01"',
+    ]),
+    ("missing-field", "    target_group: {da: Voksne, en: Adults}\n", "", [
+        "content/data.yml:55:5: models[0].target_group: missing field 'target_group' — add it",
+    ]),
+    ("unknown-field", "    delivery: paid\n", "    delivery: paid\n    colour: blue\n", [
+        "content/data.yml:61:13: models[0].colour: unknown field 'colour' — use one of: id, number, name,"
+        " partnership, region, delivery, setting, formats, target_group, peer_does, summary, facts,"
+        " after_trial, evidence, materials",
+    ]),
+    ("id-not-a-slug", "  - id: booklet\n", "  - id: Hæftet\n", [
+        "content/data.yml:70:17: models[0].materials[0]: unknown id 'booklet' in materials"
+        " — use an id from materials (known: none yet)",
+        "content/data.yml:175:9: materials[0].id: 'Hæftet' is not a valid id — use lower-case a–z, 0–9"
+        " and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')",
+    ]),
+    ("model-out-of-order", "    number: 1\n", "    number: 2\n", [
+        "content/data.yml:56:13: models[0].number: model number 2 out of order"
+        " — number the models 1, 2, 3 … as they are listed (this one is 1)",
+    ]),
+]
+
+
+def write_data(folder: Path, *mistakes: tuple[str, str]) -> Path:
+    """Write minimal.yml, with each (old, new) mistake made, into folder/content/data.yml."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    for old, new in mistakes:
+        assert text.count(old) == 1, f"fixture text to replace must occur once: {old!r}"
+        text = text.replace(old, new)
+    path = folder / "content" / "data.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run_check(folder: Path) -> subprocess.CompletedProcess:
+    """Run the editors' command, `python -m peersite check`, in folder."""
+    return subprocess.run([sys.executable, "-m", "peersite", "check"], cwd=folder, capture_output=True, text=True)
+
+
+def test_minimal_data_passes(tmp_path):
+    write_data(tmp_path)
+    result = run_check(tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "content/data.yml: no errors.\n", "")
+
+
+@pytest.mark.parametrize("old, new, expected", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES])
+def test_mistake_is_reported_where_it_is(tmp_path, old, new, expected):
+    write_data(tmp_path, (old, new))
+    result = run_check(tmp_path)
+    count = len(expected)
+    summary = f"{count} error{'s' if count > 1 else ''} in content/data.yml; nothing was built."
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == expected + [summary]
+    assert "Traceback" not in result.stderr
+
+
+def test_all_mistakes_are_reported_at_once(tmp_path):
+    write_data(tmp_path, *[(old, new) for _, old, new, _ in MISTAKES[1:5]])
+    result = run_check(tmp_path)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1
+    assert lines[-1] == "4 errors in content/data.yml; nothing was built."
+    assert [line.split(": ")[1] for line in lines[:-1]] == [
+        "models[0].name", "models[0].target_group.en", "models[0].summary.en", "models[0].evidence[0]",
+    ]
+
+
+def test_missing_file_is_reported(tmp_path):
+    result = run_check(tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "content/data.yml:1:1: file not found — create it or pass the right path"
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Path:
+    """The project's build configuration, with stand-in hand-written pages, in a folder of its own."""
+    for name in ("mkdocs.yml", "hooks", "overrides", "peersite"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    for page in ("index", "getting-started", "about"):
+        (tmp_path / "docs").mkdir(exist_ok=True)
+        (tmp_path / "docs" / f"{page}.md").write_text(f"# Side {page}\n", encoding="utf-8")
+        (tmp_path / "docs" / f"{page}.en.md").write_text(f"# Page {page}\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_build_with_broken_data_stops_before_writing_anything(project_copy):
+    write_data(project_copy, MISTAKES[1][1:3])
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode == 1
+    assert "content/data.yml:65:14: models[0].summary.en: missing English text — add it" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project_copy / "site").exists()
+    assert not (project_copy / "docs" / "models").exists()
+
+
+def test_build_with_sound_data_writes_both_languages(project_copy):
+    write_data(project_copy)
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.stderr
+    assert (project_copy / "site" / "models" / "model-a" / "index.html").is_file()
+    assert (project_copy / "site" / "en" / "models" / "model-a" / "index.html").is_file()
+
+
+def test_build_refuses_a_page_in_one_language_only(project_copy):
+    write_data(project_copy)
+    (project_copy / "docs" / "extra.md").write_text("# Kun dansk\n", encoding="utf-8")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode == 1
+    assert "docs/extra.en.md: missing — every page needs a Danish and an English file" in result.stderr
