@@ -1,0 +1,62 @@
+"""The renderer: golden pages for one model in both languages, and how pages are written into docs/."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from peersite import LANGUAGES
+from peersite.render import labels, render_pages
+from peersite.validate import load_site
+from peersite.write import write_pages
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def minimal_pages() -> dict[str, str]:
+    """Every page rendered from the minimal data file."""
+    return render_pages(load_site(FIXTURES / "minimal.yml"))
+
+
+@pytest.mark.parametrize("path", ["models/model-a.md", "models/model-a.en.md"])
+def test_model_page_matches_golden(minimal_pages, path):
+    golden = GOLDEN / path.replace("/", "__")
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(minimal_pages[path], encoding="utf-8")
+    assert minimal_pages[path] == golden.read_text(encoding="utf-8")
+
+
+def test_every_page_exists_in_both_languages(minimal_pages):
+    danish = {path for path in minimal_pages if not path.endswith(".en.md")}
+    english = {path.replace(".en.md", ".md") for path in minimal_pages if path.endswith(".en.md")}
+    assert danish == english
+    assert len(danish) == 8 + 1 + 2  # index pages, one model, two evidence sources
+
+
+def test_every_label_has_both_languages():
+    def leaves(node, where=""):
+        if set(node) == set(LANGUAGES):
+            yield where, node
+        else:
+            for key, child in node.items():
+                yield from leaves(child, f"{where}.{key}")
+
+    found = list(leaves(labels()))
+    assert len(found) > 100
+    assert [where for where, text in found if not all(isinstance(text[lang], str) and text[lang] for lang in LANGUAGES)] == []
+
+
+def test_write_pages_touches_only_changed_files_and_removes_stale_ones(tmp_path):
+    stale = tmp_path / "models" / "gone.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old", encoding="utf-8")
+    handwritten = tmp_path / "about.md"
+    handwritten.write_text("mine", encoding="utf-8")
+    pages = {"models/index.md": "A", "models/x.md": "B"}
+    assert write_pages(tmp_path, pages) == ["models/index.md", "models/x.md", "models/gone.md"]
+    assert not stale.exists() and handwritten.read_text(encoding="utf-8") == "mine"
+    before = (tmp_path / "models" / "x.md").stat().st_mtime_ns
+    assert write_pages(tmp_path, {**pages, "models/index.md": "A2"}) == ["models/index.md"]
+    assert (tmp_path / "models" / "x.md").stat().st_mtime_ns == before
