@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .fields import Checking
 from .load import MarkedDict, load_marked_yaml
-from .problems import DataError
+from .problems import DataError, Problem
 from .schema import COLLECTIONS, SITE
 
 DATA_PATH = "content/data.yml"
@@ -70,16 +70,22 @@ def check_model_numbers(raw: MarkedDict, data: dict, checking: Checking) -> None
             )
 
 
-def validate_site(raw: MarkedDict, shown_path: str = DATA_PATH) -> Site:
-    """Check raw data in full; return the Site or raise DataError with every problem."""
+def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
+    """Check raw data in full: the records as far as they could be read, and every problem."""
     checking = Checking()
     data = SITE.check(raw, "", raw.mark, checking)
     by_id = index_collections(raw, data, checking)
     resolve_references(by_id, checking)
     check_model_numbers(raw, data, checking)
-    if checking.problems:
-        raise DataError(shown_path, checking.problems)
-    return Site(data, by_id)
+    return Site(data, by_id), checking.problems
+
+
+def validate_site(raw: MarkedDict, shown_path: str = DATA_PATH) -> Site:
+    """Check raw data in full; return the Site or raise DataError with every problem."""
+    site, problems = check_site(raw)
+    if problems:
+        raise DataError(shown_path, problems)
+    return site
 
 
 def load_site(path: Path, shown_path: str = DATA_PATH) -> Site:
