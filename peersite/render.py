@@ -1,6 +1,7 @@
 """Render the checked site as Markdown pages, one per record and index, in every language."""
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +39,20 @@ def page_path(path: str, language: str) -> str:
     return path if language == DEFAULT_LANGUAGE else f"{path[:-3]}.{language}.md"
 
 
+def meta_description(text, limit: int = 155) -> str:
+    """Plain one-line text of at most `limit` characters, cut at a word, for a meta description."""
+    plain = " ".join(re.sub(r"[*_`]", "", str(text)).split())
+    if len(plain) <= limit:
+        return plain
+    return plain[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def long_date(iso_date: str, months: list[str], pattern: str) -> str:
+    """A date like 2020-12-07 written out the language's way, e.g. '7. december 2020'."""
+    year, month, day = (int(part) for part in iso_date.split("-"))
+    return pattern.format(day=day, month=months[month - 1], year=year)
+
+
 def table_cell(text) -> str:
     """Text that cannot break a Markdown table row."""
     return " ".join(str(text).split()).replace("|", "\\|")
@@ -55,7 +70,8 @@ def template_environment() -> jinja2.Environment:
         autoescape=False,
     )
     environment.filters["cell"] = table_cell
-    environment.filters["yaml_string"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+    environment.filters["long_date"] = long_date
+    environment.filters["yaml_string"] = lambda text: json.dumps(meta_description(text), ensure_ascii=False)
     return environment
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from peersite import LANGUAGES
-from peersite.render import labels, render_pages
+from peersite.render import labels, meta_description, render_pages
 from peersite.validate import load_site
 from peersite.write import write_pages
 
@@ -45,7 +45,7 @@ def test_every_label_has_both_languages():
 
     found = list(leaves(labels()))
     assert len(found) > 100
-    assert [where for where, text in found if not all(isinstance(text[lang], str) and text[lang] for lang in LANGUAGES)] == []
+    assert [where for where, text in found if not all(isinstance(text[lang], (str, list)) and text[lang] for lang in LANGUAGES)] == []
 
 
 def test_write_pages_touches_only_changed_files_and_removes_stale_ones(tmp_path):
@@ -60,3 +60,12 @@ def test_write_pages_touches_only_changed_files_and_removes_stale_ones(tmp_path)
     before = (tmp_path / "models" / "x.md").stat().st_mtime_ns
     assert write_pages(tmp_path, {**pages, "models/index.md": "A2"}) == ["models/index.md"]
     assert (tmp_path / "models" / "x.md").stat().st_mtime_ns == before
+
+
+def test_dates_and_descriptions_read_naturally(minimal_pages):
+    assert "7. december 2020 til 16. oktober 2022" in minimal_pages["course/index.md"]
+    assert "7 December 2020 to 16 October 2022" in minimal_pages["course/index.en.md"]
+    long = "Ord " * 60
+    assert meta_description(long) == ("Ord " * 38).strip() + "…"
+    assert len(meta_description(long)) <= 155
+    assert meta_description("*Kort* tekst.") == "Kort tekst."
