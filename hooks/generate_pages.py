@@ -7,7 +7,7 @@ from mkdocs.exceptions import PluginError
 from peersite import DEFAULT_LANGUAGE
 from peersite.problems import DataError
 from peersite.links import edit_url
-from peersite.render import render_abbreviations, render_pages
+from peersite.render import focusable_abbreviations, render_abbreviations, render_pages
 from peersite.translations import untranslated_pages
 from peersite.validate import DATA_PATH, load_site
 from peersite.write import write_pages
@@ -34,3 +34,8 @@ def on_page_markdown(markdown, page, config, files):
     page.edit_url = edit_url(config.repo_url, page.file.src_uri, page.meta.get("data_line"))
     language = getattr(page.file, "locale", DEFAULT_LANGUAGE)
     return markdown + render_abbreviations(_site, language)
+
+
+def on_page_content(html, page, config, files):
+    """Make the abbreviations' explanations reachable by keyboard."""
+    return focusable_abbreviations(html)

@@ -116,3 +116,8 @@ def render_abbreviations(site: Site, language: str) -> str:
     """Markdown abbreviation definitions for the glossary's abbreviations, in one language."""
     terms = [term for term in localise(site["glossary"], language) if term["abbr"]]
     return template_environment().get_template("abbreviations.md.j2").render(terms=terms)
+
+
+def focusable_abbreviations(html: str) -> str:
+    """Let keyboard users reach each abbreviation, so its explanation shows on focus as on hover."""
+    return re.sub(r"<abbr (?![^>]*tabindex)", '<abbr tabindex="0" ', html)
