@@ -33,7 +33,7 @@ def on_page_markdown(markdown, page, config, files):
     """Point the edit link at the page's file, or a generated page's at its record; explain the glossary's abbreviations."""
     page.edit_url = edit_url(config.repo_url, page.file.src_uri, page.meta.get("data_line"))
     language = getattr(page.file, "locale", DEFAULT_LANGUAGE)
-    return markdown + render_abbreviations(_site, language)
+    return f"{markdown}\n\n{render_abbreviations(_site, language)}"
 
 
 def on_page_content(html, page, config, files):

@@ -1,0 +1,55 @@
+"""The written pages as readers get them: same sections in both languages, abbreviations explained."""
+
+import re
+
+import pytest
+
+from test_real_data import RAW
+
+ABBREVIATIONS = sorted({term["abbr"] for term in RAW["glossary"] if term.get("abbr")})
+
+
+def pages_in_pairs(site) -> list[tuple[str, str]]:
+    """(Danish, English) HTML file pairs of every page of the site."""
+    pairs = []
+    for danish in sorted(site.rglob("index.html")):
+        relative = danish.relative_to(site).as_posix()
+        if not relative.startswith("en/"):
+            pairs.append((relative, f"en/{relative}"))
+    return pairs
+
+
+def article(html: str) -> str:
+    """The main content of a page, without the theme around it."""
+    return re.search(r"<article[^>]*>(.*)</article>", html, re.S).group(1)
+
+
+def headings(html: str, level: int) -> int:
+    """How many headings of a level the page's content has."""
+    return len(re.findall(rf"<h{level}[\s>]", article(html)))
+
+
+def test_every_page_has_the_same_sections_in_both_languages(built_site):
+    pairs = pages_in_pairs(built_site)
+    assert len(pairs) >= 30
+    different = []
+    for danish, english in pairs:
+        da, en = ((built_site / path).read_text(encoding="utf-8") for path in (danish, english))
+        if [headings(da, 2), headings(da, 3)] != [headings(en, 2), headings(en, 3)]:
+            different.append(danish)
+    assert different == []
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_abbreviation_is_explained_where_it_occurs(built_site, language):
+    pages = [built_site / (da if language == "da" else en) for da, en in pages_in_pairs(built_site)]
+    unexplained, explained = [], 0
+    for page in pages:
+        content = article(page.read_text(encoding="utf-8"))
+        text = re.sub(r"<abbr\b[^>]*>.*?</abbr>|<(code|a)\b[^>]*>.*?</\1>|<[^>]+>", " ", content, flags=re.S)
+        explained += len(re.findall(r'<abbr tabindex="0" title="[^"]+">', content))
+        for abbreviation in ABBREVIATIONS:
+            if re.search(rf"(?<![\w-]){re.escape(abbreviation)}(?![\w-])", text):
+                unexplained.append(f"{page.relative_to(built_site)}: {abbreviation}")
+    assert unexplained == [], "\n".join(unexplained)
+    assert explained > 20
