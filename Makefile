@@ -10,7 +10,7 @@ export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^gi
 .PHONY: serve build check test render readability benchmark browser-deps linkcheck-external audit clean
 
 serve: $(INSTALLED)
-	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PYTHON) scripts/serve.py
 
 build: $(INSTALLED)
 	$(PYTHON) -m mkdocs build --strict

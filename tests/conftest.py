@@ -3,6 +3,7 @@
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yml"
 FAKE_REPO_URL = "https://github.com/example/peer-support-site"
 CHROMIUM = "/usr/bin/chromium"
 
@@ -60,3 +62,28 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-component-update", "--disable-sync", "--no-first-run",
         ],
     }
+
+
+def write_data(folder: Path, *mistakes: tuple[str, str]) -> Path:
+    """Write minimal.yml, with each (old, new) mistake made, into folder/content/data.yml."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    for old, new in mistakes:
+        assert text.count(old) == 1, f"fixture text to replace must occur once: {old!r}"
+        text = text.replace(old, new)
+    path = folder / "content" / "data.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Path:
+    """The project's build configuration, with stand-in hand-written pages, in a folder of its own."""
+    for name in ("mkdocs.yml", "hooks", "overrides", "peersite"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    for page in ("index", "getting-started", "about"):
+        (tmp_path / "docs").mkdir(exist_ok=True)
+        (tmp_path / "docs" / f"{page}.md").write_text(f"# Side {page}\n", encoding="utf-8")
+        (tmp_path / "docs" / f"{page}.en.md").write_text(f"# Page {page}\n", encoding="utf-8")
+    return tmp_path

@@ -1,15 +1,12 @@
 """Every mistake an editor can make in content/data.yml gets one located, actionable message."""
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_mkdocs_build
-
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yml"
+from conftest import run_mkdocs_build, write_data
 
 # (kind of mistake, text in minimal.yml, what the editor wrote instead, the exact report lines)
 MISTAKES = [
@@ -82,18 +79,6 @@ MISTAKES = [
 ]
 
 
-def write_data(folder: Path, *mistakes: tuple[str, str]) -> Path:
-    """Write minimal.yml, with each (old, new) mistake made, into folder/content/data.yml."""
-    text = MINIMAL.read_text(encoding="utf-8")
-    for old, new in mistakes:
-        assert text.count(old) == 1, f"fixture text to replace must occur once: {old!r}"
-        text = text.replace(old, new)
-    path = folder / "content" / "data.yml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def run_check(folder: Path) -> subprocess.CompletedProcess:
     """Run the editors' command, `python -m peersite check`, in folder."""
     return subprocess.run([sys.executable, "-m", "peersite", "check"], cwd=folder, capture_output=True, text=True)
@@ -131,19 +116,6 @@ def test_missing_file_is_reported(tmp_path):
     result = run_check(tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == "content/data.yml:1:1: file not found — create it or pass the right path"
-
-
-@pytest.fixture()
-def project_copy(tmp_path) -> Path:
-    """The project's build configuration, with stand-in hand-written pages, in a folder of its own."""
-    for name in ("mkdocs.yml", "hooks", "overrides", "peersite"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    for page in ("index", "getting-started", "about"):
-        (tmp_path / "docs").mkdir(exist_ok=True)
-        (tmp_path / "docs" / f"{page}.md").write_text(f"# Side {page}\n", encoding="utf-8")
-        (tmp_path / "docs" / f"{page}.en.md").write_text(f"# Page {page}\n", encoding="utf-8")
-    return tmp_path
 
 
 def test_build_with_broken_data_stops_before_writing_anything(project_copy):
