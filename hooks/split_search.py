@@ -16,9 +16,11 @@ def on_post_build(config):
     if i18n is None or i18n.building:
         return
     site = Path(config.site_dir)
-    combined = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-    indexes = split_search_index(combined, i18n.default_language, i18n.build_languages)
-    for language, index in indexes.items():
+    combined = site / SEARCH_INDEX
+    if not combined.exists():  # the search plugin is off
+        return
+    index = json.loads(combined.read_text(encoding="utf-8"))
+    for language, language_index in split_search_index(index, i18n.default_language, i18n.build_languages).items():
         path = site / index_path(language, i18n.default_language)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        path.write_text(json.dumps(language_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
