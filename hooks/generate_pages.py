@@ -18,9 +18,11 @@ _site = None
 def on_pre_build(config):
     """Check the data and the hand-written pages; write the generated pages."""
     global _site
-    root = Path(config.config_file_path).parent
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # static-i18n's build of a further language: the first build checked and wrote everything
     try:
-        _site = load_site(root / DATA_PATH)
+        _site = load_site(Path(config.config_file_path).parent / DATA_PATH)
     except DataError as error:
         raise PluginError(error.report()) from None
     missing = untranslated_pages(Path(config.docs_dir))

@@ -32,8 +32,8 @@ class MarkedList(list):
     marks: list
 
 
-class _MarkingLoader(yaml.SafeLoader):
-    """SafeLoader that keeps positions and reports duplicate keys."""
+class _MarkingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader (libyaml's, where installed) that keeps positions and notes duplicate keys."""
 
     def construct_mapping(self, node, deep=False):
         mapping = MarkedDict()

@@ -11,7 +11,7 @@ from conftest import run_mkdocs_build, write_data
 # (kind of mistake, text in minimal.yml, what the editor wrote instead, the exact report lines)
 MISTAKES = [
     ("yaml-syntax", "  end_year: 2018\n", "  end_year: [2018\n", [
-        "content/data.yml:29:14: YAML syntax: while parsing a flow sequence expected ',' or ']', but got ':'"
+        "content/data.yml:29:14: YAML syntax: while parsing a flow sequence did not find expected ',' or ']'"
         " — check the indentation, colons and quotes on this line and the one before",
     ]),
     ("missing-translation", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
