@@ -1,0 +1,215 @@
+"""The external link checker against a local server: live, missing, moved, slow and flaky pages."""
+
+import functools
+import http.server
+import importlib.util
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "linkcheck_external.py"
+_spec = importlib.util.spec_from_file_location("linkcheck_external", SCRIPT)
+linkcheck = importlib.util.module_from_spec(_spec)
+sys.modules["linkcheck_external"] = linkcheck  # dataclasses look their module up here
+_spec.loader.exec_module(linkcheck)
+
+SLOW_SECONDS = 2.0
+# Well below SLOW_SECONDS, well above what 127.0.0.1 needs.
+TIMEOUT = 0.5
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    """Answers by path: /live, /gone (404), /moved (301 to /live), /slow, /flaky, /doi/…"""
+
+    def do_GET(self):
+        self.server.requests.append(self.path)
+        if self.path == "/live":
+            self.answer(200)
+        elif self.path == "/moved":
+            self.answer(301, location="/live")
+        elif self.path == "/slow":
+            time.sleep(SLOW_SECONDS)
+            self.answer(200)
+        elif self.path == "/flaky":
+            # Fails the first time it is asked, then works.
+            self.answer(503 if self.server.requests.count("/flaky") == 1 else 200)
+        elif self.path == "/doi/10.1000/known":
+            self.answer(302, location="/publisher-refuses-robots")
+        elif self.path == "/publisher-refuses-robots":
+            self.answer(403)
+        else:
+            self.answer(404)
+
+    def answer(self, status, location=None):
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    """A local HTTP server on 127.0.0.1 that remembers the paths it was asked for."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    httpd.requests = []
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    httpd.url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def no_backoff(monkeypatch):
+    """Retries without the pause between them, to keep the tests quick."""
+    monkeypatch.setattr(linkcheck, "BACKOFF_SECONDS", 0)
+
+
+def check(url, retries=0):
+    """check_url with the tests' short time-out."""
+    return linkcheck.check_url(url, timeout=TIMEOUT, retries=retries)
+
+
+def test_a_live_page_is_fine(server):
+    """200 is a working link."""
+    result = check(f"{server.url}/live")
+    assert result.ok and result.status == 200
+
+
+def test_a_missing_page_is_broken_without_retrying(server, no_backoff):
+    """404 is broken at once: asking again will not bring the page back."""
+    result = check(f"{server.url}/gone", retries=2)
+    assert not result.ok and result.status == 404 and result.detail == "HTTP 404"
+    assert server.requests == ["/gone"]
+
+
+def test_a_redirect_is_followed_and_named(server):
+    """A moved page that lands on a live one works, and the report says where it went."""
+    result = check(f"{server.url}/moved")
+    assert result.ok and result.status == 200
+    assert f"redirects to {server.url}/live" in result.detail
+
+
+def test_a_slow_page_times_out_quickly(server, no_backoff):
+    """A server slower than the time-out is broken, and the check gives up after the time-out."""
+    started = time.monotonic()
+    result = check(f"{server.url}/slow", retries=1)
+    elapsed = time.monotonic() - started
+    assert not result.ok and result.status is None
+    assert result.detail == f"no answer within {TIMEOUT:g} s after 2 tries"
+    assert elapsed < SLOW_SECONDS
+
+
+def test_a_transient_failure_is_retried(server, no_backoff):
+    """503 then 200: broken without retries, fine with one."""
+    assert not check(f"{server.url}/flaky").ok
+    assert check(f"{server.url}/flaky", retries=1).ok
+
+
+def test_a_refused_connection_is_broken(no_backoff):
+    """Nothing listening is broken, with the reason."""
+    result = check("http://127.0.0.1:9/nothing-listens-here")
+    assert not result.ok and result.detail.startswith("cannot connect")
+
+
+def test_a_doi_is_good_when_doi_org_redirects_it(server, monkeypatch):
+    """A registered DOI redirects: fine, even if the publisher turns robots away; an unknown DOI is broken."""
+    monkeypatch.setattr(linkcheck, "DOI_RESOLVER", f"{server.url}/doi/")
+    assert check(f"{server.url}/doi/10.1000/known").ok
+    assert not check(f"{server.url}/doi/10.1000/unknown").ok
+    assert "/publisher-refuses-robots" not in server.requests
+
+
+def test_links_are_found_in_the_data_and_the_hand_written_pages(tmp_path):
+    """url fields, DOIs as doi.org addresses, and addresses in docs/*.md, each with file:line."""
+    data = tmp_path / "data.yml"
+    data.write_text(
+        "organisations:\n  - id: a\n    url: https://example.org/a\n"
+        "evidence:\n  - id: b\n    doi: 10.1000/xyz\n    url: https://example.org/a\n",
+        encoding="utf-8",
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "about.md").write_text("# About\n\nSee <https://example.org/b>, and [c](https://example.org/c).\n", encoding="utf-8")
+    (docs / "models").mkdir()
+    (docs / "models" / "generated.md").write_text("https://example.org/not-hand-written\n", encoding="utf-8")
+    links = linkcheck.data_links(data)
+    links.update(linkcheck.page_links(docs))
+    assert links == {
+        "https://example.org/a": [f"{data}:3", f"{data}:7"],
+        "https://doi.org/10.1000/xyz": [f"{data}:6"],
+        "https://example.org/b": [f"{docs / 'about.md'}:3"],
+        "https://example.org/c": [f"{docs / 'about.md'}:3"],
+    }
+
+
+def test_the_allow_list_takes_urls_and_prefixes(tmp_path):
+    """Comments and blank lines are skipped; an entry exempts itself and every URL it starts."""
+    allow = tmp_path / "allow.txt"
+    allow.write_text("# sites that refuse robots\n\nhttps://slow.example/  # says 403 to scripts\n", encoding="utf-8")
+    allowed = linkcheck.read_allow_list(allow)
+    assert allowed == ["https://slow.example/"]
+    assert linkcheck.is_allowed("https://slow.example/page", allowed)
+    assert not linkcheck.is_allowed("https://other.example/", allowed)
+
+
+def cached(url, ok, age):
+    """A cache entry for url, found age seconds ago."""
+    return {"url": url, "ok": ok, "status": 200 if ok else 404, "detail": "", "checked": time.time() - age}
+
+
+def test_the_cache_spares_fresh_good_results_only(server):
+    """A fresh good result is reused; a stale one and a broken one are checked again."""
+    live, moved, gone = f"{server.url}/live", f"{server.url}/moved", f"{server.url}/gone"
+    cache = {live: cached(live, True, age=0), moved: cached(moved, True, age=100), gone: cached(gone, False, age=0)}
+    results, from_cache = linkcheck.check_all([gone, live, moved], cache, timeout=TIMEOUT, retries=0, max_age=50)
+    assert from_cache == 1
+    assert sorted(server.requests) == ["/gone", "/live", "/moved"]  # /live only after /moved's redirect
+    assert {result.url: result.ok for result in results} == {gone: False, live: True, moved: True}
+
+
+def test_the_cache_is_saved_with_timestamps(tmp_path):
+    """Results survive a save and a load, each with when it was checked."""
+    path = tmp_path / ".cache" / "linkcheck.json"
+    result = linkcheck.Result("https://example.org/", True, 200, "200", 1234.5)
+    linkcheck.save_cache(path, [result])
+    assert linkcheck.load_cache(path) == {"https://example.org/": {
+        "url": "https://example.org/", "ok": True, "status": 200, "detail": "200", "checked": 1234.5,
+    }}
+    assert linkcheck.load_cache(tmp_path / "missing.json") == {}
+
+
+def test_main_reports_broken_links_where_they_are_written_and_fails(server, tmp_path, capsys, no_backoff):
+    """The whole run: the 404 is named with its file:line, allowed links are skipped, exit code 1."""
+    data = tmp_path / "data.yml"
+    data.write_text(
+        f"a:\n  url: {server.url}/live\nb:\n  url: {server.url}/gone\nc:\n  url: {server.url}/slow\n",
+        encoding="utf-8",
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text(f"Moved: {server.url}/moved.\n", encoding="utf-8")
+    allow = tmp_path / "allow.txt"
+    allow.write_text(f"{server.url}/slow\n", encoding="utf-8")
+    arguments = ["--data", str(data), "--docs", str(docs), "--allow", str(allow),
+                 "--cache", str(tmp_path / "cache.json"), "--timeout", str(TIMEOUT)]
+    assert linkcheck.main(arguments) == 1
+    output = capsys.readouterr().out.splitlines()
+    assert output == [
+        f"{data}:4: {server.url}/gone: HTTP 404",
+        "3 external links checked (0 from cache), 1 allowed without checking, 1 broken",
+    ]
+    assert "/slow" not in server.requests
+    (docs / "page.md").write_text("No links.\n", encoding="utf-8")
+    data.write_text(f"a:\n  url: {server.url}/live\n", encoding="utf-8")
+    assert linkcheck.main(arguments) == 0
+    assert capsys.readouterr().out.strip() == "1 external links checked (1 from cache), 0 allowed without checking, 0 broken"
