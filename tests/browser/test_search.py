@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Page, expect
 
+from browsing import foreign_requests, no_requests_to_other_hosts  # noqa: F401
+
 # Words the content must contain; each is typed the ways a reader without Danish letters might.
 SPELLINGS = [
     ("radgivning", "rådgivning"), ("raadgivning", "rådgivning"), ("aeldre", "ældre"),

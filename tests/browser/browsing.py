@@ -1,0 +1,80 @@
+"""What the browser tests share: every built page, the kinds of page a reader meets, and a guard
+that fails any test in which a page reached for another host.
+
+Not a conftest.py: a second module named conftest would shadow tests/conftest.py for the modules
+that import from it. Test modules import the fixtures they use from here, by name.
+"""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+# Schemes that never leave the browser.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """The URL path of every built HTML page: '', 'en/models/', '404.html', …"""
+    paths = []
+    for html in sorted(site_dir.rglob("*.html")):
+        relative = html.relative_to(site_dir).as_posix()
+        paths.append(relative.removesuffix("index.html"))
+    return paths
+
+
+def language_of(path: str) -> str:
+    """The language a page is written in, from its URL path."""
+    return "en" if path.startswith("en/") else "da"
+
+
+def first_record_page(site_dir: Path, section: str) -> str:
+    """The URL path of the first generated record page under a section, e.g. 'models/peer-guide/'."""
+    records = sorted(p.parent.name for p in (site_dir / section).glob("*/index.html"))
+    assert records, f"no record pages built under {section}/"
+    return f"{section}/{records[0]}/"
+
+
+def is_local(url: str, site_url: str) -> bool:
+    """Whether a request stays inside the browser or goes to the local test server."""
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.netloc == urlsplit(site_url).netloc
+
+
+@pytest.fixture(scope="session")
+def all_pages(built_site) -> list[str]:
+    """Every built page, both languages."""
+    return page_paths(built_site)
+
+
+@pytest.fixture(scope="session")
+def page_kinds(built_site) -> dict[str, str]:
+    """One Danish URL path for each kind of page a reader meets."""
+    return {
+        "home": "",
+        "hand-written": "getting-started/",
+        "models index": "models/",
+        "model": first_record_page(built_site, "models"),
+        "evidence": first_record_page(built_site, "evidence"),
+        "materials": "materials/",
+        "course": "course/",
+        "glossary": "glossary/",
+    }
+
+
+@pytest.fixture
+def foreign_requests(request) -> list[str]:
+    """URLs the browser asked any host but the local server for, during one test."""
+    requested: list[str] = []
+    if "page" in request.fixturenames:
+        site_url = request.getfixturevalue("site_url")
+        context = request.getfixturevalue("context")
+        context.on("request", lambda r: requested.append(r.url) if not is_local(r.url, site_url) else None)
+    return requested
+
+
+@pytest.fixture(autouse=True)
+def no_requests_to_other_hosts(foreign_requests):
+    """Fail any browser test during which a page reached for another host."""
+    yield
+    assert foreign_requests == [], "requests to other hosts"
