@@ -95,15 +95,25 @@ class Str(Field):
         return value.strip()
 
 
-class Slug(Str):
-    """An id: lower-case ASCII letters, digits and hyphens."""
+class Matching(Str):
+    """A string of a set form; subclasses give the pattern and the message when it does not match."""
+
+    pattern: re.Pattern
+    mismatch: str
 
     def check(self, value, where, mark, checking):
         text = super().check(value, where, mark, checking)
-        if text is not None and not SLUG.match(text):
-            checking.problem(mark, where, f"'{text}' is not a valid id — use lower-case a–z, 0–9 and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')")
+        if text is not None and not self.pattern.match(text):
+            checking.problem(mark, where, self.mismatch.format(text=text))
             return None
         return text
+
+
+class Slug(Matching):
+    """An id: lower-case ASCII letters, digits and hyphens."""
+
+    pattern = SLUG
+    mismatch = "'{text}' is not a valid id — use lower-case a–z, 0–9 and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')"
 
 
 class Choice(Str):
@@ -169,15 +179,11 @@ class Url(Str):
         return text
 
 
-class Doi(Str):
+class Doi(Matching):
     """A DOI without the resolver prefix, like 10.1186/s13063-022-06670-6."""
 
-    def check(self, value, where, mark, checking):
-        text = super().check(value, where, mark, checking)
-        if text is not None and not DOI.match(text):
-            checking.problem(mark, where, f"'{text}' is not a DOI — write it like 10.1186/s13063-022-06670-6, without https://doi.org/")
-            return None
-        return text
+    pattern = DOI
+    mismatch = "'{text}' is not a DOI — write it like 10.1186/s13063-022-06670-6, without https://doi.org/"
 
 
 class Text(Field):
