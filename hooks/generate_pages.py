@@ -3,11 +3,13 @@
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from peersite import DEFAULT_LANGUAGE
 from peersite.problems import DataError
 from peersite.links import edit_url
-from peersite.render import focusable_abbreviations, render_abbreviations, render_pages
+from peersite.render import focusable_abbreviations, localise, render_abbreviations, render_pages
+from peersite.terms import glossary_terms, link_first_uses
 from peersite.translations import untranslated_pages
 from peersite.validate import DATA_PATH, load_site
 from peersite.write import write_pages
@@ -39,5 +41,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Make the abbreviations' explanations reachable by keyboard."""
-    return focusable_abbreviations(html)
+    """Make the abbreviations' explanations reachable by keyboard; link each glossary term's first use."""
+    html = focusable_abbreviations(html)
+    language = getattr(page.file, "locale", DEFAULT_LANGUAGE)
+    glossary = "glossary/" if language == DEFAULT_LANGUAGE else f"{language}/glossary/"
+    if page.url == glossary:
+        return html
+    terms = glossary_terms(localise(_site["glossary"], language))
+    return link_first_uses(html, terms, get_relative_url(glossary, page.url))

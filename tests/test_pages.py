@@ -1,9 +1,14 @@
 """The written pages as readers get them: same sections in both languages, abbreviations explained."""
 
+import html
 import re
 
 import pytest
 
+from conftest import ROOT
+from peersite.render import localise
+from peersite.terms import glossary_terms
+from peersite.validate import load_site
 from test_real_data import RAW
 
 ABBREVIATIONS = sorted({term["abbr"] for term in RAW["glossary"] if term.get("abbr")})
@@ -53,3 +58,32 @@ def test_every_abbreviation_is_explained_where_it_occurs(built_site, language):
                 unexplained.append(f"{page.relative_to(built_site)}: {abbreviation}")
     assert unexplained == [], "\n".join(unexplained)
     assert explained > 20
+
+
+def running_text(content: str) -> str:
+    """A page's text outside headings, links, abbreviations and code: where a term needs explaining."""
+    left_alone = r"h[1-6]|a|abbr|code|pre|dt|button|svg"
+    without = re.sub(rf"<({left_alone})\b[^>]*>.*?</\1>", " ", content, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", without))
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_glossary_term_used_on_a_page_is_explained_there(built_site, language):
+    terms = glossary_terms(localise(load_site(ROOT / "content" / "data.yml")["glossary"], language))
+    unexplained, linked = [], 0
+    for danish, english in pages_in_pairs(built_site):
+        path = danish if language == "da" else english
+        if path.removeprefix("en/").startswith("glossary/"):
+            continue
+        content = article((built_site / path).read_text(encoding="utf-8"))
+        text = running_text(content)
+        for term in terms:  # longest first: "personlig recovery" is one use, not also one of "recovery"
+            pattern = re.compile(rf"(?<![\w-]){re.escape(term.words)}(?![\w-])", re.IGNORECASE)
+            used = pattern.search(text)
+            text = pattern.sub(" ", text)
+            explained = f'glossary/#{term.anchor}" title="' in content
+            linked += explained
+            if used and not explained:
+                unexplained.append(f"{path}: {term.words}")
+    assert unexplained == [], "\n".join(unexplained)
+    assert linked > 50
