@@ -5,7 +5,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from peersite import DEFAULT_LANGUAGE, LANGUAGES
+from peersite import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from peersite.problems import DataError
 from peersite.links import edit_url
 from peersite.render import focusable_abbreviations, localise, render_abbreviations, render_pages
@@ -46,7 +46,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """Make the abbreviations' explanations reachable by keyboard; link each glossary term's first use."""
     language = language_of(page)
-    glossary = "glossary/" if language == DEFAULT_LANGUAGE else f"{language}/glossary/"
+    glossary = f"{url_prefix(language)}glossary/"
     html = focusable_abbreviations(html)
     if page.url == glossary:
         return html

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from peersite import DEFAULT_LANGUAGE
+from peersite import url_prefix
 
 _pages: dict[str, str] = {}
 
@@ -21,6 +21,6 @@ def on_post_build(config):
     """Write site/404.html in the default language and site/<lang>/404.html for the others."""
     site_dir = Path(config.site_dir)
     for language, html in _pages.items():
-        folder = site_dir if language == DEFAULT_LANGUAGE else site_dir / language
+        folder = site_dir / url_prefix(language)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "404.html").write_text(html, encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import LANGUAGES, source_file
 from .fields import BilingualText
 from .validate import Site
 
@@ -34,14 +34,14 @@ def localise(value, language: str):
     return value
 
 
-def page_path(path: str, language: str) -> str:
-    """docs/-relative file name of a page in a language: `models/x.md` or `models/x.en.md`."""
-    return path if language == DEFAULT_LANGUAGE else f"{path[:-3]}.{language}.md"
+def plain_text(text) -> str:
+    """A text on one line without Markdown emphasis or code marks."""
+    return " ".join(re.sub(r"[*_`]", "", str(text)).split())
 
 
 def meta_description(text, limit: int = 155) -> str:
     """Plain one-line text of at most `limit` characters, cut at a word, for a meta description."""
-    plain = " ".join(re.sub(r"[*_`]", "", str(text)).split())
+    plain = plain_text(text)
     if len(plain) <= limit:
         return plain
     return plain[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -90,7 +90,7 @@ def render_language(site: Site, language: str) -> dict[str, str]:
 
     def render(template: str, path: str, **context) -> tuple[str, str]:
         text = environment.get_template(template).render(common, **context)
-        return page_path(path, language), text
+        return source_file(path, language), text
 
     pages = [
         render("what.md.j2", "what-is-peer-support/index.md", page=data["site"]["pages"]["what"]),

@@ -4,6 +4,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from .render import plain_text
+
 # Text inside these elements is left alone: links and abbreviations explain themselves, headings and code stay as written.
 LEFT_ALONE = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "button", "svg"}
 TAG = re.compile(r"(<[^>]+>)")
@@ -22,7 +24,7 @@ class GlossaryTerm:
 def glossary_terms(entries: list[dict]) -> list[GlossaryTerm]:
     """The glossary's terms in one language, longest first, without the abbreviations (they have their own markup)."""
     terms = [
-        GlossaryTerm(entry["term"].split(" (")[0], " ".join(re.sub(r"[*_`]", "", entry["definition"]).split()), entry["id"])
+        GlossaryTerm(entry["term"].split(" (")[0], plain_text(entry["definition"]), entry["id"])
         for entry in entries if not entry["abbr"]
     ]
     return sorted(terms, key=lambda term: -len(term.words))

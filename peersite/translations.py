@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGES, source_file
 
 
 def untranslated_pages(docs_dir: Path) -> list[str]:
@@ -17,7 +17,7 @@ def untranslated_pages(docs_dir: Path) -> list[str]:
     missing = []
     for stem in sorted(stems):
         for language in LANGUAGES:
-            suffix = ".md" if language == DEFAULT_LANGUAGE else f".{language}.md"
-            if not (docs_dir / f"{stem}{suffix}").is_file():
-                missing.append(f"docs/{stem}{suffix}: missing — every page needs a Danish and an English file")
+            name = source_file(f"{stem}.md", language)
+            if not (docs_dir / name).is_file():
+                missing.append(f"docs/{name}: missing — every page needs a Danish and an English file")
     return missing
