@@ -1,22 +1,35 @@
-"""MkDocs adapter: check content/data.yml and write its pages into docs/ before each build."""
+"""MkDocs adapter: the navigation from peersite's table of pages; content/data.yml checked and its pages
+written into docs/ before each build; glossary words explained and every page's content sanitised."""
 
 from pathlib import Path
 
+from mkdocs.config.config_options import PathSpec
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from peersite import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
-from peersite.problems import DataError
+from peersite import DEFAULT_LANGUAGE, LANGUAGES
 from peersite.links import edit_url
-from peersite.render import focusable_abbreviations, localise, render_abbreviations, render_pages
-from peersite.terms import glossary_terms, link_first_uses
+from peersite.markup import sanitize_html
+from peersite.pages import navigation, not_in_nav, page_url
+from peersite.problems import DataError
+from peersite.render import localise, render_site
+from peersite.snippets import fill_snippets, unknown_blocks
+from peersite.terms import Explainer, glossary_terms
 from peersite.translations import untranslated_pages
 from peersite.validate import DATA_PATH, load_site
 from peersite.write import write_pages
 
-# Per language, from the glossary: abbreviation definitions to append to each page, and the terms to link.
-_abbreviations: dict[str, str] = {}
-_terms: dict[str, list] = {}
+GLOSSARY = "glossary/index.md"
+# Per language: the glossary's words, ready to explain them in every page; the snippets hand-written pages name.
+_explainers: dict[str, Explainer] = {}
+_snippets: dict[str, dict[str, str]] = {}
+
+
+def on_config(config):
+    """Take the navigation, and the pages deliberately left out of it, from peersite/pages.py."""
+    config.nav = navigation()
+    config.not_in_nav = PathSpec().run_validation("\n".join(not_in_nav()))
+    return config
 
 
 def on_pre_build(config):
@@ -28,29 +41,28 @@ def on_pre_build(config):
         site = load_site(Path(config.config_file_path).parent / DATA_PATH)
     except DataError as error:
         raise PluginError(error.report()) from None
-    missing = untranslated_pages(Path(config.docs_dir))
-    if missing:
-        raise PluginError("\n".join(missing))
-    write_pages(Path(config.docs_dir), render_pages(site))
+    docs = Path(config.docs_dir)
+    if problems := untranslated_pages(docs) + unknown_blocks(docs):
+        raise PluginError("\n".join(problems))
+    pages, snippets = render_site(site)
+    write_pages(docs, pages)
+    _snippets.update(snippets)
     for language in LANGUAGES:
-        _abbreviations[language] = render_abbreviations(site, language)
-        _terms[language] = glossary_terms(localise(site["glossary"], language))
+        _explainers[language] = Explainer(glossary_terms(localise(site.glossary, language)))
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Point the edit link at the page's file, or a generated page's at its record; explain the abbreviations."""
-    page.edit_url = edit_url(config.repo_url, page.file.src_uri, page.meta.get("data_line"))
-    return f"{markdown}\n\n{_abbreviations[language_of(page)]}"
+    """Point the edit link at the page's file, or a generated page's at its record; fill in the data blocks."""
+    page.edit_url = edit_url(config.repo_url, config.extra["repo_branch"], page.file.src_uri, page.meta.get("data_line"))
+    return fill_snippets(markdown, _snippets[language_of(page)])
 
 
 def on_page_content(html, page, config, files):
-    """Make the abbreviations' explanations reachable by keyboard; link each glossary term's first use."""
+    """Explain the glossary's words, then keep only the markup the site's pages are made of."""
     language = language_of(page)
-    glossary = f"{url_prefix(language)}glossary/"
-    html = focusable_abbreviations(html)
-    if page.url == glossary:
-        return html
-    return link_first_uses(html, _terms[language], get_relative_url(glossary, page.url))
+    glossary = page_url(GLOSSARY, language)
+    html = _explainers[language].explain(html, get_relative_url(glossary, page.url), link_terms=page.url != glossary)
+    return sanitize_html(html)
 
 
 def language_of(page) -> str:

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from .problems import DataError
-from .render import render_pages
+from .render import render_site
 from .validate import DATA_PATH, load_site
 from .write import write_pages
 
@@ -25,6 +25,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         print(f"{args.data}: no errors.")
         return 0
-    changed = write_pages(Path(args.docs), render_pages(site))
+    changed = write_pages(Path(args.docs), render_site(site)[0])
     print(f"{len(changed)} page(s) written to {args.docs}.")
     return 0

@@ -1,17 +1,22 @@
-"""Kinds of field in the data file: each checks a value and returns it clean, or notes a problem."""
+"""Kinds of field in the data file: each checks a value and returns it clean, or notes a problem,
+and describes itself as JSON Schema so that editors' tools can check the file while it is typed."""
 
+import dataclasses
 import datetime
+import difflib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from . import LANGUAGES
 from .load import Mark, MarkedDict, MarkedList
+from .markup import REFUSED, markup_problem
 from .problems import Problem
 
 LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DOI = r"^10\.\d{4,9}/\S+$"
+URL = r"^https?://[^\s/]+\.[^\s]+$"
 FIRST_YEAR, LAST_YEAR = 1990, 2035
 
 
@@ -38,10 +43,12 @@ class PendingRef:
 
 @dataclass
 class Checking:
-    """What one pass over the data collects: the problems and the references to resolve."""
+    """What one pass over the data collects: problems, references to resolve, and what could not be read."""
 
     problems: list[Problem] = field(default_factory=list)
     refs: list[PendingRef] = field(default_factory=list)
+    # Places whose value could not be read: mistakes that follow from them are not reported.
+    unreadable: set[str] = field(default_factory=set)
 
     def problem(self, mark: Mark, where: str, what: str) -> None:
         """Note one problem at a place."""
@@ -49,7 +56,7 @@ class Checking:
 
 
 def describe(value) -> str:
-    """Name a wrong value's type the way an editor would."""
+    """Name a wrong value the way an editor would."""
     if isinstance(value, MarkedDict):
         return "a mapping"
     if isinstance(value, MarkedList):
@@ -58,22 +65,21 @@ def describe(value) -> str:
         return "nothing"
     if isinstance(value, bool):
         return f"'{str(value).lower()}' (a yes/no value)"
+    if isinstance(value, str):
+        return f"a text ('{value}')"
     return f"'{value}'"
 
 
-def check_mapping(value, where: str, mark: Mark, checking: Checking, expected: str, fix: str) -> bool:
-    """Whether value is a mapping; notes keys written twice in it, or that it is no mapping."""
-    if not isinstance(value, MarkedDict):
-        checking.problem(mark, where, f"expected {expected}, got {describe(value)} — {fix}")
-        return False
-    for key, repeat, first_line in value.duplicates:
-        here = f"{where}.{key}" if where else str(key)
-        checking.problem(repeat, here, f"'{key}' is written twice (first on line {first_line}) — keep one of them")
-    return True
+def suggestion(word, options) -> str:
+    """"did you mean …? " for the option closest to a mistyped word, or ""."""
+    match = difflib.get_close_matches(str(word), [str(option) for option in options], n=1)
+    return f"did you mean '{match[0]}'? " if match else ""
 
 
 class Field:
-    """A field kind; `required` says whether a record must have it."""
+    """A field kind; `required` says whether a record must have it, `noun` what a list of them holds."""
+
+    noun = "values"
 
     def __init__(self, required: bool = True):
         self.required = required
@@ -82,101 +88,52 @@ class Field:
         """Return the clean value, or note a problem and return None."""
         raise NotImplementedError
 
+    def json_schema(self) -> dict:
+        """The same rule for JSON Schema validators, as far as JSON Schema can say it."""
+        raise NotImplementedError
+
 
 class Str(Field):
-    """A plain, non-empty string that is the same in every language."""
+    """A plain, non-empty text that is the same in every language."""
+
+    noun = "texts"
 
     def check(self, value, where, mark, checking):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
         if not isinstance(value, str) or not value.strip():
             checking.problem(mark, where, f"expected text, got {describe(value)} — write it as a quoted string")
             return None
+        if problem := markup_problem(value):
+            checking.problem(mark, where, problem)
+            return None
         return value.strip()
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"\S", "not": {"pattern": REFUSED.pattern}}
 
 
 class Matching(Str):
-    """A string of a set form; subclasses give the pattern and the message when it does not match."""
+    """A text of a set form; subclasses give the pattern and the message when it does not match."""
 
-    pattern: re.Pattern
+    pattern: str
     mismatch: str
 
     def check(self, value, where, mark, checking):
         text = super().check(value, where, mark, checking)
-        if text is not None and not self.pattern.match(text):
+        if text is not None and not re.match(self.pattern, text):
             checking.problem(mark, where, self.mismatch.format(text=text))
             return None
         return text
+
+    def json_schema(self):
+        return {**super().json_schema(), "pattern": self.pattern}
 
 
 class Slug(Matching):
     """An id: lower-case ASCII letters, digits and hyphens."""
 
+    noun = "ids"
     pattern = SLUG
     mismatch = "'{text}' is not a valid id — use lower-case a–z, 0–9 and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')"
-
-
-class Choice(Str):
-    """One of a fixed set of words."""
-
-    def __init__(self, *options: str, required: bool = True):
-        super().__init__(required)
-        self.options = options
-
-    def check(self, value, where, mark, checking):
-        text = super().check(value, where, mark, checking)
-        if text is not None and text not in self.options:
-            checking.problem(mark, where, f"unknown value '{text}' — use one of: {', '.join(self.options)}")
-            return None
-        return text
-
-
-class Int(Field):
-    """A whole number, zero or more."""
-
-    def check(self, value, where, mark, checking):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            checking.problem(mark, where, f"expected a whole number, got {describe(value)} — write digits only, like 12")
-            return None
-        return value
-
-
-class Year(Int):
-    """A plausible year."""
-
-    def check(self, value, where, mark, checking):
-        year = super().check(value, where, mark, checking)
-        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
-            checking.problem(mark, where, f"{year} is not a plausible year — use a year from {FIRST_YEAR} to {LAST_YEAR}")
-            return None
-        return year
-
-
-class Date(Field):
-    """A calendar date written YYYY-MM-DD."""
-
-    def check(self, value, where, mark, checking):
-        if isinstance(value, datetime.date):
-            return value.isoformat()
-        try:
-            return datetime.date.fromisoformat(str(value)).isoformat()
-        except ValueError:
-            checking.problem(mark, where, f"expected a date, got {describe(value)} — write it as YYYY-MM-DD, like \"2018-06-01\"")
-            return None
-
-
-class Url(Str):
-    """A web address starting with https:// (or http://)."""
-
-    def check(self, value, where, mark, checking):
-        text = super().check(value, where, mark, checking)
-        if text is None:
-            return None
-        parts = urlparse(text)
-        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in text:
-            checking.problem(mark, where, f"'{text}' is not a web address — write the full address, like https://example.dk/page (leave the field out if unknown)")
-            return None
-        return text
 
 
 class Doi(Matching):
@@ -186,26 +143,120 @@ class Doi(Matching):
     mismatch = "'{text}' is not a DOI — write it like 10.1186/s13063-022-06670-6, without https://doi.org/"
 
 
+class Url(Matching):
+    """A web address starting with https:// (or http://)."""
+
+    pattern = URL
+    mismatch = ("'{text}' is not a web address — write the full address, like https://example.dk/page"
+                " (leave the field out if unknown)")
+
+    def check(self, value, where, mark, checking):
+        text = super().check(value, where, mark, checking)
+        if text is not None and urlparse(text).scheme not in ("http", "https"):
+            checking.problem(mark, where, self.mismatch.format(text=text))
+            return None
+        return text
+
+
+class Choice(Str):
+    """One of a fixed set of words."""
+
+    noun = "words"
+
+    def __init__(self, *options: str, required: bool = True):
+        super().__init__(required)
+        self.options = options
+
+    def check(self, value, where, mark, checking):
+        text = super().check(value, where, mark, checking)
+        if text is not None and text not in self.options:
+            checking.problem(mark, where, f"unknown value '{text}' — {suggestion(text, self.options)}use one of: {', '.join(self.options)}")
+            return None
+        return text
+
+    def json_schema(self):
+        return {"enum": list(self.options)}
+
+
+class Int(Field):
+    """A whole number, zero or more."""
+
+    noun = "numbers"
+
+    def check(self, value, where, mark, checking):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            checking.problem(mark, where, f"expected a whole number, got {describe(value)} — write digits only, like 12")
+            return None
+        return value
+
+    def json_schema(self):
+        return {"type": "integer", "minimum": 0}
+
+
+class Year(Int):
+    """A plausible year."""
+
+    noun = "years"
+
+    def check(self, value, where, mark, checking):
+        year = super().check(value, where, mark, checking)
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            checking.problem(mark, where, f"{year} is not a plausible year — use a year from {FIRST_YEAR} to {LAST_YEAR}")
+            return None
+        return year
+
+    def json_schema(self):
+        return {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
+
+
+class Date(Field):
+    """A calendar date written YYYY-MM-DD, in quotes."""
+
+    noun = "dates"
+
+    def check(self, value, where, mark, checking):
+        try:
+            return datetime.date.fromisoformat(value).isoformat()
+        except (TypeError, ValueError):
+            checking.problem(mark, where, f"expected a date, got {describe(value)} — write it as YYYY-MM-DD, like \"2018-06-01\"")
+            return None
+
+    def json_schema(self):
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
 class Text(Field):
     """A text given in every language, each non-empty."""
 
+    noun = "texts in both languages"
+
     def check(self, value, where, mark, checking):
-        if not check_mapping(value, where, mark, checking, "a text in both languages",
-                             'write it as {da: "…", en: "…"}'):
+        if not is_mapping(value, where, mark, checking, "a text in both languages", 'write it as {da: "…", en: "…"}'):
             return None
         texts = {}
         for language in LANGUAGES:
-            name = LANGUAGE_NAMES[language]
-            here = f"{where}.{language}"
+            name, here = LANGUAGE_NAMES[language], f"{where}.{language}"
+            text = value.get(language)
             if language not in value:
                 checking.problem(value.mark, here, f"missing {name} text — add it")
-            elif not isinstance(value[language], str) or not value[language].strip():
+            elif not isinstance(text, str) or not text.strip():
                 checking.problem(value.marks[language], here, f"empty {name} text — write it")
+            elif problem := markup_problem(text):
+                checking.problem(value.marks[language], here, problem)
             else:
-                texts[language] = value[language].strip()
+                texts[language] = text.strip()
         for extra in value.keys() - set(LANGUAGES):
             checking.problem(value.marks[extra], f"{where}.{extra}", f"unknown language '{extra}' — use only {' and '.join(LANGUAGES)}")
         return BilingualText(**texts) if len(texts) == len(LANGUAGES) else None
+
+    def json_schema(self):
+        text = Str().json_schema()
+        return {
+            "type": "object",
+            "properties": {language: text for language in LANGUAGES},
+            "required": list(LANGUAGES),
+            "additionalProperties": False,
+        }
 
 
 class Ref(Slug):
@@ -223,20 +274,21 @@ class Ref(Slug):
 
 
 class ListOf(Field):
-    """A list whose items are all of one kind."""
+    """A list whose items are all of one kind (a field kind or a record class)."""
 
-    def __init__(self, item: Field, required: bool = True):
+    def __init__(self, item, required: bool = True):
         super().__init__(required)
-        self.item = item
+        self.item = kind_of(item)
 
     def check(self, value, where, mark, checking):
         if not isinstance(value, MarkedList):
-            checking.problem(mark, where, f"expected a list, got {describe(value)} — start each item on its own line with '- '")
+            checking.problem(mark, where, f"expected a list of {self.item.noun}, got {describe(value)}"
+                                          " — start each item on its own line with '- '")
             return None
-        return [
-            self.item.check(item, f"{where}[{index}]", value.marks[index], checking)
-            for index, item in enumerate(value)
-        ]
+        return [self.item.check(item, f"{where}[{index}]", value.marks[index], checking) for index, item in enumerate(value)]
+
+    def json_schema(self):
+        return {"type": "array", "items": self.item.json_schema()}
 
 
 def Refs(collection: str, required: bool = True) -> ListOf:
@@ -244,28 +296,100 @@ def Refs(collection: str, required: bool = True) -> ListOf:
     return ListOf(Ref(collection), required=required)
 
 
-class Record(Field):
-    """A mapping with named fields; records with an `id` remember their line for edit links."""
+def is_mapping(value, where: str, mark: Mark, checking: Checking, expected: str, fix: str) -> bool:
+    """Whether value is a mapping; notes keys written twice in it, or that it is no mapping."""
+    if not isinstance(value, MarkedDict):
+        checking.problem(mark, where, f"expected {expected}, got {describe(value)} — {fix}")
+        return False
+    for key, repeat, first_line in value.duplicates:
+        checking.problem(repeat, join(where, key), f"'{key}' is written twice (first on line {first_line}) — keep one of them")
+    return True
 
-    def __init__(self, required: bool = True, **fields: Field):
+
+def join(where: str, name) -> str:
+    """The path of a field inside a place: `models[0].name`, or `models` at the top."""
+    return f"{where}.{name}" if where else str(name)
+
+
+# Records --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, kw_only=True)
+class Located:
+    """A record read from the data file, with the line it starts on (for edit links and messages)."""
+
+    line: int = field(default=0, compare=False)
+
+
+def record(noun: str, plural: str):
+    """Turn a class whose attributes are field kinds into a frozen, typed record of those fields."""
+
+    def make(cls):
+        for name, kind in list(vars(cls).items()):
+            if isinstance(kind, Field):
+                setattr(cls, name, field(metadata={"kind": kind}))
+        cls.noun, cls.plural = noun, plural
+        return dataclass(frozen=True, kw_only=True)(cls)
+
+    return make
+
+
+def field_kinds(record_class) -> dict[str, Field]:
+    """A record class's fields and their kinds, in the order they are declared."""
+    return {f.name: f.metadata["kind"] for f in dataclasses.fields(record_class) if "kind" in f.metadata}
+
+
+class RecordOf(Field):
+    """A mapping with named fields, read into a record class."""
+
+    def __init__(self, record_class, required: bool = True):
         super().__init__(required)
-        self.fields = fields
+        self.record_class = record_class
+        self.kinds = field_kinds(record_class)
+        self.noun = record_class.plural
 
     def check(self, value, where, mark, checking):
-        if not check_mapping(value, where, mark, checking, "a record",
-                             "write one 'field: value' a line, indented under it"):
+        noun = self.record_class.noun
+        if not is_mapping(value, where, mark, checking, f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}",
+                          "write one 'field: value' a line, indented under it"):
+            checking.unreadable.add(where)
             return None
-        record = {"line": value.mark.line}
-        for name, kind in self.fields.items():
-            here = f"{where}.{name}" if where else name
-            if name not in value or value[name] is None:
+        section = "section" if not where else "field"
+        unknown = [key for key in value if key not in self.kinds]
+        # A mistyped name is reported once, as unknown; the field it was meant to be is not also missing.
+        meant = {difflib.get_close_matches(str(key), self.kinds, n=1)[0] for key in unknown
+                 if difflib.get_close_matches(str(key), self.kinds, n=1)}
+        for key in unknown:
+            checking.problem(value.marks[key], join(where, key),
+                             f"unknown {section} '{key}' — {suggestion(key, self.kinds)}use one of: {', '.join(self.kinds)}")
+        clean = {}
+        for name, kind in self.kinds.items():
+            here = join(where, name)
+            if value.get(name) is None:
+                if kind.required and name not in meant:
+                    checking.problem(value.mark, here, f"missing {section} '{name}' — add it")
                 if kind.required:
-                    checking.problem(value.mark, here, f"missing field '{name}' — add it")
-                record[name] = [] if isinstance(kind, ListOf) else None
+                    checking.unreadable.add(here)
+                clean[name] = [] if isinstance(kind, ListOf) else None
                 continue
-            record[name] = kind.check(value[name], here, value.marks[name], checking)
-        for extra in value.keys() - self.fields.keys():
-            here = f"{where}.{extra}" if where else str(extra)
-            checking.problem(value.marks[extra], here, f"unknown field '{extra}' — use one of: {', '.join(self.fields)}")
-        return record
+            clean[name] = kind.check(value[name], here, value.marks[name], checking)
+            if clean[name] is None:
+                checking.unreadable.add(here)
+        return self.record_class(line=value.mark.line, **clean)
 
+    def json_schema(self):
+        properties = {}
+        for name, kind in self.kinds.items():
+            schema = kind.json_schema()
+            properties[name] = schema if kind.required else {"anyOf": [schema, {"type": "null"}]}
+        return {
+            "type": "object",
+            "description": (self.record_class.__doc__ or "").strip(),
+            "properties": properties,
+            "required": [name for name, kind in self.kinds.items() if kind.required],
+            "additionalProperties": False,
+        }
+
+
+def kind_of(item) -> Field:
+    """A field kind as given, or the kind that reads a record class."""
+    return item if isinstance(item, Field) else RecordOf(item)

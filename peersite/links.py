@@ -1,13 +1,41 @@
-"""Where a page's edit link goes: hand-written pages to their file, generated ones to their record."""
+"""Where the site's links go: edit links to a page's source, and the web addresses the data names."""
 
+import dataclasses
+
+from .fields import Doi, Url, field_kinds
+from .pages import DOCS_DIR
 from .validate import DATA_PATH
 
+DOI_RESOLVER = "https://doi.org/"
 
-def edit_url(repo_url: str | None, src_uri: str, data_line: int | None) -> str | None:
-    """GitHub URL to edit a page's source, or None when the site has no repository."""
+
+def edit_url(repo_url: str | None, branch: str, src_uri: str, data_line: int | None) -> str | None:
+    """GitHub URL to edit a page's source on a branch, or None when the site has no repository."""
     if not repo_url:
         return None
     repo = repo_url.rstrip("/")
     if data_line:
-        return f"{repo}/blob/main/{DATA_PATH}#L{data_line}"
-    return f"{repo}/edit/main/docs/{src_uri}"
+        return f"{repo}/blob/{branch}/{DATA_PATH}#L{data_line}"
+    return f"{repo}/edit/{branch}/{DOCS_DIR}/{src_uri}"
+
+
+def web_addresses(records) -> dict[str, list[int]]:
+    """Every web address in the records (their url fields, and their DOIs at doi.org), with the lines
+    of the records that name it."""
+    found: dict[str, list[int]] = {}
+
+    def walk(value) -> None:
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif dataclasses.is_dataclass(value):
+            for name, kind in field_kinds(type(value)).items():
+                item = getattr(value, name)
+                if item and isinstance(kind, (Url, Doi)):
+                    address = item if isinstance(kind, Url) else DOI_RESOLVER + item
+                    found.setdefault(address, []).append(value.line)
+                else:
+                    walk(item)
+
+    walk(records)
+    return found

@@ -1,4 +1,9 @@
-"""Read the YAML data file into dicts and lists that remember where each value stands."""
+"""Read the YAML data file into dicts and lists that remember where each value stands.
+
+Whatever the file holds, reading it ends in data or in located problems, never in a traceback:
+bytes that are not UTF-8, characters YAML refuses, broken syntax, several documents, keys that are
+not words, nesting too deep to walk and aliases that would blow up into huge trees.
+"""
 
 from pathlib import Path
 
@@ -6,15 +11,24 @@ import yaml
 
 from .problems import DataError, Problem
 
+# Far deeper than the data needs (about 6 levels), far shallower than Python's recursion limit.
+MAX_DEPTH = 40
+# Values once every alias is expanded: the real data has about 10,000.
+MAX_VALUES = 500_000
+
 
 class Mark:
     """A position in the data file, counted from 1."""
 
     __slots__ = ("line", "column")
 
-    def __init__(self, yaml_mark: yaml.Mark):
-        self.line = yaml_mark.line + 1
-        self.column = yaml_mark.column + 1
+    def __init__(self, line: int, column: int):
+        self.line, self.column = line, column
+
+    @classmethod
+    def of(cls, yaml_mark: yaml.Mark) -> "Mark":
+        """The position a YAML parser mark points at."""
+        return cls(yaml_mark.line + 1, yaml_mark.column + 1)
 
 
 class MarkedDict(dict):
@@ -33,23 +47,30 @@ class MarkedList(list):
 
 
 class _MarkingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe loader (libyaml's, where installed) that keeps positions and notes duplicate keys."""
+    """Safe loader (libyaml's, where installed) that keeps positions and notes duplicate keys.
+
+    Dates stay text, as in YAML 1.2 and JSON Schema: the schema says which texts are dates."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
     def construct_mapping(self, node, deep=False):
         mapping = MarkedDict()
-        mapping.mark, mapping.marks, mapping.duplicates = Mark(node.start_mark), {}, []
+        mapping.mark, mapping.marks, mapping.duplicates = Mark.of(node.start_mark), {}, []
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in mapping:
-                mapping.duplicates.append((key, Mark(key_node.start_mark), mapping.marks[key].line))
+                mapping.duplicates.append((key, Mark.of(key_node.start_mark), mapping.marks[key].line))
                 continue
             mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.marks[key] = Mark(value_node.start_mark)
+            mapping.marks[key] = Mark.of(value_node.start_mark)
         return mapping
 
     def construct_sequence(self, node, deep=False):
         sequence = MarkedList(self.construct_object(child, deep=True) for child in node.value)
-        sequence.mark, sequence.marks = Mark(node.start_mark), [Mark(c.start_mark) for c in node.value]
+        sequence.mark, sequence.marks = Mark.of(node.start_mark), [Mark.of(c.start_mark) for c in node.value]
         return sequence
 
 
@@ -57,27 +78,118 @@ _MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct
 _MarkingLoader.add_constructor("tag:yaml.org,2002:seq", _MarkingLoader.construct_sequence)
 
 
+def position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character index in text."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
+    """A YAML error as a located problem, with what to do about it."""
+    if isinstance(error, yaml.reader.ReaderError):
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return Problem(*position(text, error.position), "YAML syntax",
+                       f"the control character U+{code:04X} is not allowed — delete it (it is invisible in most editors)")
+    mark = Mark.of(error.problem_mark or error.context_mark)
+    what = " ".join(part for part in (error.context, error.problem) if part)
+    if isinstance(error, yaml.constructor.ConstructorError):
+        fix = "remove the tag (the word after '!') and write a plain value"
+    elif "single document" in what:
+        fix = "the file holds one document: remove the line '---' and join the parts"
+    else:
+        fix = "check the indentation, colons and quotes on this line and the one before"
+    return Problem(mark.line, mark.column, "YAML syntax", f"{what} — {fix}")
+
+
+def nesting_problem(loader: yaml.BaseLoader) -> Problem | None:
+    """Where the file nests deeper than MAX_DEPTH, found from the parser's events before any tree is built
+    (libyaml's tree builder crashes on a few thousand levels)."""
+    depth = 0
+    while (event := loader.get_event()) is not None:
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = Mark.of(event.start_mark)
+                return Problem(mark.line, mark.column, "YAML structure", f"nested more than {MAX_DEPTH} levels deep"
+                               " — the data needs only a few; check the brackets and the indentation")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
+def children(node: yaml.Node) -> list[yaml.Node]:
+    """The nodes inside a node: a mapping's keys and values, a sequence's items."""
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return node.value if isinstance(node, yaml.SequenceNode) else []
+
+
+def shape_problems(root: yaml.Node) -> list[Problem]:
+    """What makes a parsed tree unsafe to read: keys that are not words, and aliases (*name) that refer to
+    themselves or expand into a tree too deep or too big to walk."""
+    problems = []
+    size, height, done = {}, {}, set()
+    # Depth first without recursion; each node is walked once however many aliases point at it.
+    stack = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            inside = children(node)
+            size[id(node)] = 1 + sum(size[id(child)] for child in inside)
+            height[id(node)] = 1 + max((height[id(child)] for child in inside), default=0)
+            done.add(id(node))
+            continue
+        if id(node) in done:
+            continue
+        if id(node) in height:  # entered, not left: an alias inside its own anchor
+            mark = Mark.of(node.start_mark)
+            return [Problem(mark.line, mark.column, "YAML structure",
+                            "an alias (*name) refers to the value it stands in — write the value out instead")]
+        height[id(node)] = 0
+        if isinstance(node, yaml.MappingNode):
+            for key, _ in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    mark = Mark.of(key.start_mark)
+                    problems.append(Problem(mark.line, mark.column, "YAML structure",
+                                            "a key must be a plain word, not a list or a mapping — write it like 'name:'"))
+        stack.append((node, True))
+        stack.extend((child, False) for child in children(node) if id(child) not in done)
+    if not problems and (height[id(root)] > MAX_DEPTH or size[id(root)] > MAX_VALUES):
+        problems.append(Problem(1, 1, "YAML structure",
+                                f"the aliases (*name) expand into more than {MAX_DEPTH} levels or {MAX_VALUES:,} values"
+                                " — write the values out instead"))
+    return problems
+
+
 def load_marked_yaml(path: Path, shown_path: str | None = None) -> MarkedDict:
-    """Parse the data file, or raise DataError naming the syntax problem's place."""
+    """Parse the data file, or raise DataError naming every problem's place."""
     shown = shown_path or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(shown, [Problem(1, 1, "", "file not found — create it or pass the right path")])
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise DataError(shown, [Problem(1, 1, "", f"not UTF-8 text ({error.reason}) — save the file as UTF-8")])
+        line, column = position(raw.decode("utf-8", errors="replace"), len(raw[:error.start].decode("utf-8", errors="replace")))
+        raise DataError(shown, [Problem(line, column, "", f"not UTF-8 text ({error.reason}) — save the file as UTF-8")])
+    try:
+        if problem := nesting_problem(_MarkingLoader(text)):
+            raise DataError(shown, [problem])
+    except yaml.YAMLError as error:
+        raise DataError(shown, [syntax_problem(error, text)]) from None
     loader = _MarkingLoader(text)
     try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        raise DataError(shown, [Problem(
-            mark.line + 1, mark.column + 1, "YAML syntax",
-            f"{what} — check the indentation, colons and quotes on this line and the one before",
-        )])
+        root = loader.get_single_node()
+        if root is None:
+            raise DataError(shown, [Problem(1, 1, "", "the file is empty — it must hold the sections site:, organisations:, models: …")])
+        if problems := shape_problems(root):
+            raise DataError(shown, problems)
+        data = loader.construct_document(root)
+    except yaml.YAMLError as error:
+        raise DataError(shown, [syntax_problem(error, text)]) from None
     finally:
         loader.dispose()
     if not isinstance(data, MarkedDict):
-        raise DataError(shown, [Problem(1, 1, "", "the file must be a mapping of sections (organisations:, models:, …)")])
+        raise DataError(shown, [Problem(1, 1, "", "the file must be a mapping of sections (site:, organisations:, models: …)")])
     return data

@@ -1,30 +1,26 @@
-"""Render the checked site as Markdown pages, one per record and index, in every language."""
+"""Render the checked site as Markdown, in every language: the generated pages of peersite/pages.py,
+one per record where a page has records, and the snippets the hand-written pages include."""
 
-import json
-import re
+import dataclasses
 from functools import cache
-from pathlib import Path
 
-import jinja2
 import yaml
 
 from . import LANGUAGES, source_file
+from .environment import TEMPLATES, markdown_environment
 from .fields import BilingualText
-from .validate import Site
-
-TEMPLATES = Path(__file__).parent / "templates"
-
-# Folders of docs/ that hold only generated pages: stale files there are removed.
-GENERATED_DIRS = (
-    "what-is-peer-support", "peer-roles", "models", "course", "partnerships",
-    "evidence", "materials", "glossary",
-)
+from .pages import SNIPPETS, generated_pages
+from .schema import Site
 
 
 def localise(value, language: str):
-    """The same data with every bilingual text replaced by its text in one language."""
+    """The same records with every bilingual text replaced by its text in one language."""
     if isinstance(value, BilingualText):
         return value[language]
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{
+            f.name: localise(getattr(value, f.name), language) for f in dataclasses.fields(value) if f.name != "line"
+        })
     if isinstance(value, dict):
         if value.keys() == set(LANGUAGES):
             return value[language]
@@ -34,90 +30,36 @@ def localise(value, language: str):
     return value
 
 
-def plain_text(text) -> str:
-    """A text on one line without Markdown emphasis or code marks."""
-    return " ".join(re.sub(r"[*_`]", "", str(text)).split())
-
-
-def meta_description(text, limit: int = 155) -> str:
-    """Plain one-line text of at most `limit` characters, cut at a word, for a meta description."""
-    plain = plain_text(text)
-    if len(plain) <= limit:
-        return plain
-    return plain[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def long_date(iso_date: str, months: list[str], pattern: str) -> str:
-    """A date like 2020-12-07 written out the language's way, e.g. '7. december 2020'."""
-    year, month, day = (int(part) for part in iso_date.split("-"))
-    return pattern.format(day=day, month=months[month - 1], year=year)
-
-
-def table_cell(text) -> str:
-    """Text that cannot break a Markdown table row."""
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
-@cache
-def template_environment() -> jinja2.Environment:
-    """The Jinja environment for Markdown templates (no HTML escaping: the output is Markdown)."""
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-    environment.filters["cell"] = table_cell
-    environment.filters["long_date"] = long_date
-    environment.filters["yaml_string"] = lambda text: json.dumps(meta_description(text), ensure_ascii=False)
-    return environment
-
-
 @cache
 def labels() -> dict:
     """The words around the data, in both languages."""
     return yaml.safe_load((TEMPLATES.parent / "labels.yml").read_text(encoding="utf-8"))
 
 
-def render_language(site: Site, language: str) -> dict[str, str]:
-    """Every generated page in one language, by docs/-relative path."""
-    data = localise(site.data, language)
-    by_id = {name: {record["id"]: record for record in data[name]} for name in site.by_id}
-    environment = template_environment()
-    common = {"site": data, "by_id": by_id, "label": localise(labels(), language), "lang": language}
+def render_language(site: Site, language: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Every generated page in one language by docs/-relative path, and every snippet by name."""
+    local = localise(site, language)
+    environment = markdown_environment()
+    common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language}
 
-    def render(template: str, path: str, **context) -> tuple[str, str]:
-        text = environment.get_template(template).render(common, **context)
-        return source_file(path, language), text
+    def render(template: str, root: str, **context) -> str:
+        # `root` leads from the page to the top of docs/, for links between pages.
+        return environment.get_template(template).render(common, root=root, **context)
 
-    pages = [
-        render("what.md.j2", "what-is-peer-support/index.md", page=data["site"]["pages"]["what"]),
-        render("roles.md.j2", "peer-roles/index.md", page=data["site"]["pages"]["roles"]),
-        render("models.md.j2", "models/index.md", page=data["site"]["pages"]["models"]),
-        render("course.md.j2", "course/index.md", page=data["site"]["pages"]["course"]),
-        render("partnerships.md.j2", "partnerships/index.md", page=data["site"]["pages"]["partnerships"]),
-        render("evidence.md.j2", "evidence/index.md", page=data["site"]["pages"]["evidence"]),
-        render("materials.md.j2", "materials/index.md", page=data["site"]["pages"]["materials"]),
-        render("glossary.md.j2", "glossary/index.md", page=data["site"]["pages"]["glossary"]),
-    ]
-    pages += [render("model.md.j2", f"models/{m['id']}.md", model=m) for m in data["models"]]
-    pages += [render("source.md.j2", f"evidence/{e['id']}.md", source=e) for e in data["evidence"]]
-    return dict(pages)
+    pages = {}
+    for page in generated_pages():
+        pages[page.source] = render(page.template, "../", page=getattr(local.site.pages, page.texts))
+        for item in getattr(local, page.records) if page.records else []:
+            pages[f"{page.folder}/{item.id}.md"] = render(page.record_template, "../", record=item)
+    # Snippets stand in hand-written pages at the top of docs/.
+    snippets = {name: render(f"snippets/{name}.md.j2", "") for name in SNIPPETS}
+    return {source_file(path, language): text for path, text in pages.items()}, snippets
 
 
-def render_pages(site: Site) -> dict[str, str]:
-    """Every generated page in every language, by docs/-relative path."""
-    return {path: text for language in LANGUAGES for path, text in render_language(site, language).items()}
-
-
-def render_abbreviations(site: Site, language: str) -> str:
-    """Markdown abbreviation definitions for the glossary's abbreviations, in one language."""
-    terms = [term for term in localise(site["glossary"], language) if term["abbr"]]
-    return template_environment().get_template("abbreviations.md.j2").render(terms=terms)
-
-
-def focusable_abbreviations(html: str) -> str:
-    """Let keyboard users reach each abbreviation, so its explanation shows on focus as on hover."""
-    return re.sub(r"<abbr (?![^>]*tabindex)", '<abbr tabindex="0" ', html)
+def render_site(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Every generated page in every language by docs/-relative path, and every snippet by language and name."""
+    pages, snippets = {}, {}
+    for language in LANGUAGES:
+        pages_in_language, snippets[language] = render_language(site, language)
+        pages.update(pages_in_language)
+    return pages, snippets

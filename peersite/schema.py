@@ -1,7 +1,12 @@
-"""What content/data.yml holds: every collection, its fields and the kind of each field."""
+"""What content/data.yml holds: one typed record class per kind of record, each field with its kind.
+
+The classes are both the schema the data is checked against and the records the pages are made from.
+"""
+
+from functools import cached_property
 
 from .fields import (
-    Choice, Date, Doi, Int, ListOf, Record, Ref, Refs, Slug, Str, Text, Url, Year,
+    BilingualText, Choice, Date, Doi, Int, ListOf, Located, RecordOf, Ref, Refs, Slug, Str, Text, Url, Year, record,
 )
 
 ORG_KINDS = ("region", "municipality", "civil-society", "state-agency", "research-unit", "foundation")
@@ -15,198 +20,320 @@ MATERIAL_KINDS = ("booklet", "leaflet", "report", "knowledge-theme", "catalogue"
 RESULTS = ("better", "no-significant-difference", "indication", "no-difference")
 OUTCOME_ROLES = ("primary", "secondary", "exploratory", "other")
 
-PAGE = Record(
-    title=Text(),
-    intro=Text(),
-    description=Text(),
-)
 
-ORGANISATION = Record(
-    id=Slug(),
-    kind=Choice(*ORG_KINDS),
-    name=Text(),
-    about=Text(required=False),
-    url=Url(required=False),
-)
+@record("page text", "page texts")
+class PageText(Located):
+    """The title, introduction and meta description of a generated page."""
 
-EVALUATION = Record(
-    by=Ref("organisations"),
-    source=Ref("evidence"),
-    methods=ListOf(Text()),
-    all_parties=Text(),
-    receivers=ListOf(Text()),
-    givers=ListOf(Text()),
-    organisations=ListOf(Text()),
-)
+    title: BilingualText = Text()
+    intro: BilingualText = Text()
+    description: BilingualText = Text()
 
-NATIONAL_TRIAL = Record(
-    name=Text(),
-    summary=Text(),
-    start_years=ListOf(Year()),
-    end_year=Year(),
-    period_note=Text(),
-    anchored_by=Refs("organisations"),
-    cooperating=Refs("organisations", required=False),
-    funding=Text(),
-    evaluation=EVALUATION,
-    afterwards=Text(),
-)
 
-PARTNERSHIP = Record(
-    id=Slug(),
-    name=Text(),
-    region=Ref("organisations"),
-    partners=Refs("organisations"),
-    partners_note=Text(required=False),
-    delivery=ListOf(Choice(*DELIVERY)),
-    models=Refs("models"),
-    summary=Text(),
-    after_trial=Text(),
-)
+@record("set of page texts", "sets of page texts")
+class PageTexts(Located):
+    """The texts of every generated index page."""
 
-MODEL = Record(
-    id=Slug(),
-    number=Int(),
-    name=Text(),
-    partnership=Ref("partnerships"),
-    region=Ref("organisations"),
-    delivery=Choice(*DELIVERY),
-    setting=Text(),
-    formats=ListOf(Choice(*FORMATS)),
-    target_group=Text(),
-    peer_does=Text(),
-    summary=Text(),
-    facts=ListOf(Text(), required=False),
-    after_trial=Text(),
-    evidence=Refs("evidence"),
-    materials=Refs("materials", required=False),
-)
+    what: PageText = RecordOf(PageText)
+    roles: PageText = RecordOf(PageText)
+    models: PageText = RecordOf(PageText)
+    course: PageText = RecordOf(PageText)
+    partnerships: PageText = RecordOf(PageText)
+    evidence: PageText = RecordOf(PageText)
+    materials: PageText = RecordOf(PageText)
+    glossary: PageText = RecordOf(PageText)
 
-FORM = Record(id=Slug(), name=Text(), examples=Text(), evidence_2016=Text())
 
-DEFINITION = Record(
-    id=Slug(),
-    label=Text(),
-    source=Ref("evidence"),
-    text=Text(),
-    points=ListOf(Text()),
-)
+@record("site section", "site sections")
+class SiteInfo(Located):
+    """When the content was last reviewed, and the texts of the generated pages."""
 
-MECHANISM = Record(id=Slug(), name=Text(), description=Text())
+    reviewed: str = Date()
+    pages: PageTexts = RecordOf(PageTexts)
 
-PEER_ROLE = Record(id=Slug(), principle=Text(), practice=Text())
 
-STEP = Record(id=Slug(), name=Text(), description=Text())
+@record("organisation", "organisations")
+class Organisation(Located):
+    """A region, municipality, association, agency, research unit or foundation."""
 
-SESSION = Record(number=Int(), title=Text(), about=Text(required=False))
+    id: str = Slug()
+    kind: str = Choice(*ORG_KINDS)
+    name: BilingualText = Text()
+    about: BilingualText | None = Text(required=False)
+    url: str | None = Url(required=False)
 
-COURSE = Record(
-    name=Text(),
-    summary=Text(),
-    run_by=Refs("organisations"),
-    weeks=ListOf(Int()),
-    weeks_note=Text(),
-    max_participants=Int(),
-    facilitators=Int(),
-    open_sessions=Int(),
-    target_group=Text(),
-    referral=Text(),
-    routes_in=ListOf(Text()),
-    sessions=ListOf(SESSION),
-    volunteers=ListOf(Text()),
-)
 
-RESULT = Record(
-    outcome=Ref("outcomes"),
-    role=Choice(*OUTCOME_ROLES),
-    measure=Str(required=False),
-    result=Choice(*RESULTS),
-    detail=Text(),
-    source=Ref("evidence"),
-)
+@record("evaluation", "evaluations")
+class Evaluation(Located):
+    """What the evaluation of the national trial found, for each party."""
 
-PEER_TRIAL = Record(
-    name=Text(),
-    acronym=Str(),
-    registration=Str(),
-    design=Text(),
-    run_by=Refs("organisations"),
-    municipalities=Refs("organisations"),
-    funder=Ref("organisations"),
-    legal_basis=Text(),
-    start_year=Year(),
-    end_year=Year(),
-    inclusion_start=Date(),
-    inclusion_end=Date(),
-    dates_note=Text(),
-    target_n=Int(),
-    randomised_n=Int(),
-    arms=ListOf(Record(name=Text(), n=Int())),
-    timeline=ListOf(Text()),
-    results=ListOf(RESULT),
-    seed_claim_note=Text(),
-    papers=Refs("evidence"),
-)
+    by: str = Ref("organisations")
+    source: str = Ref("evidence")
+    methods: list[BilingualText] = ListOf(Text())
+    all_parties: BilingualText = Text()
+    receivers: list[BilingualText] = ListOf(Text())
+    givers: list[BilingualText] = ListOf(Text())
+    organisations: list[BilingualText] = ListOf(Text())
 
-OUTCOME = Record(id=Slug(), name=Text())
 
-EVIDENCE = Record(
-    id=Slug(),
-    kind=Choice(*EVIDENCE_KINDS),
-    title=Text(),
-    year=Year(required=False),
-    authors=Str(required=False),
-    publisher=Ref("organisations", required=False),
-    journal=Str(required=False),
-    n=Int(required=False),
-    doi=Doi(required=False),
-    url=Url(required=False),
-    summary=Text(),
-    findings=ListOf(Text(), required=False),
-    models=Refs("models", required=False),
-    outcomes=Refs("outcomes", required=False),
-)
+@record("national trial", "national trials")
+class NationalTrial(Located):
+    """The national trial of peer support 2015–2018."""
 
-MATERIAL = Record(
-    id=Slug(),
-    kind=Choice(*MATERIAL_KINDS),
-    title=Text(),
-    year=Year(required=False),
-    publisher=Ref("organisations", required=False),
-    publisher_name=Text(required=False),
-    about=Text(),
-    url=Url(required=False),
-    evidence=Ref("evidence", required=False),
-    models=Refs("models", required=False),
-)
+    name: BilingualText = Text()
+    summary: BilingualText = Text()
+    start_years: list[int] = ListOf(Year())
+    end_year: int = Year()
+    period_note: BilingualText = Text()
+    anchored_by: list[str] = Refs("organisations")
+    cooperating: list[str] = Refs("organisations", required=False)
+    funding: BilingualText = Text()
+    evaluation: Evaluation = RecordOf(Evaluation)
+    afterwards: BilingualText = Text()
 
-TERM = Record(id=Slug(), term=Text(), abbr=Str(required=False), definition=Text())
 
-SITE = Record(
-    site=Record(
-        reviewed=Date(),
-        pages=Record(
-            what=PAGE, roles=PAGE, models=PAGE, course=PAGE, partnerships=PAGE,
-            evidence=PAGE, materials=PAGE, glossary=PAGE,
-        ),
-    ),
-    organisations=ListOf(ORGANISATION),
-    national_trial=NATIONAL_TRIAL,
-    partnerships=ListOf(PARTNERSHIP),
-    models=ListOf(MODEL),
-    forms=ListOf(FORM),
-    definitions=ListOf(DEFINITION),
-    mechanisms=ListOf(MECHANISM),
-    peer_roles=ListOf(PEER_ROLE),
-    not_a_peer=ListOf(Text()),
-    implementation_steps=ListOf(STEP),
-    course=COURSE,
-    outcomes=ListOf(OUTCOME),
-    peer_trial=PEER_TRIAL,
-    evidence=ListOf(EVIDENCE),
-    materials=ListOf(MATERIAL),
-    glossary=ListOf(TERM),
-)
+@record("partnership", "partnerships")
+class Partnership(Located):
+    """One of the three cross-sector partnerships of the national trial."""
 
-# Collections whose records other records point at by id.
+    id: str = Slug()
+    name: BilingualText = Text()
+    region: str = Ref("organisations")
+    partners: list[str] = Refs("organisations")
+    partners_note: BilingualText | None = Text(required=False)
+    delivery: list[str] = ListOf(Choice(*DELIVERY))
+    models: list[str] = Refs("models")
+    summary: BilingualText = Text()
+    after_trial: BilingualText = Text()
+
+
+@record("model", "models")
+class Model(Located):
+    """One of the six peer-support models of the national trial."""
+
+    id: str = Slug()
+    number: int = Int()
+    name: BilingualText = Text()
+    partnership: str = Ref("partnerships")
+    region: str = Ref("organisations")
+    delivery: str = Choice(*DELIVERY)
+    setting: BilingualText = Text()
+    formats: list[str] = ListOf(Choice(*FORMATS))
+    target_group: BilingualText = Text()
+    peer_does: BilingualText = Text()
+    summary: BilingualText = Text()
+    facts: list[BilingualText] = ListOf(Text(), required=False)
+    after_trial: BilingualText = Text()
+    evidence: list[str] = Refs("evidence")
+    materials: list[str] = Refs("materials", required=False)
+
+
+@record("form", "forms")
+class Form(Located):
+    """One of the three forms of peer support, and what was known of it in 2016."""
+
+    id: str = Slug()
+    name: BilingualText = Text()
+    examples: BilingualText = Text()
+    evidence_2016: BilingualText = Text()
+
+
+@record("definition", "definitions")
+class Definition(Located):
+    """A definition of peer support, with its source."""
+
+    id: str = Slug()
+    label: BilingualText = Text()
+    source: str = Ref("evidence")
+    text: BilingualText = Text()
+    points: list[BilingualText] = ListOf(Text())
+
+
+@record("mechanism", "mechanisms")
+class Mechanism(Located):
+    """Something that makes peer support work."""
+
+    id: str = Slug()
+    name: BilingualText = Text()
+    description: BilingualText = Text()
+
+
+@record("peer role", "peer roles")
+class PeerRole(Located):
+    """A principle of the peer role, and what it means in practice."""
+
+    id: str = Slug()
+    principle: BilingualText = Text()
+    practice: BilingualText = Text()
+
+
+@record("implementation step", "implementation steps")
+class Step(Located):
+    """One thing an organisation prepares before peers start."""
+
+    id: str = Slug()
+    name: BilingualText = Text()
+    description: BilingualText = Text()
+
+
+@record("session", "sessions")
+class Session(Located):
+    """One of the course's weekly meetings."""
+
+    number: int = Int()
+    title: BilingualText = Text()
+    about: BilingualText | None = Text(required=False)
+
+
+@record("course", "courses")
+class Course(Located):
+    """The course Vejen til hverdagslivet."""
+
+    name: BilingualText = Text()
+    summary: BilingualText = Text()
+    run_by: list[str] = Refs("organisations")
+    weeks: list[int] = ListOf(Int())
+    weeks_note: BilingualText = Text()
+    max_participants: int = Int()
+    facilitators: int = Int()
+    open_sessions: int = Int()
+    target_group: BilingualText = Text()
+    referral: BilingualText = Text()
+    routes_in: list[BilingualText] = ListOf(Text())
+    sessions: list[Session] = ListOf(Session)
+    volunteers: list[BilingualText] = ListOf(Text())
+
+
+@record("result", "results")
+class Result(Located):
+    """What a trial found on one outcome."""
+
+    outcome: str = Ref("outcomes")
+    role: str = Choice(*OUTCOME_ROLES)
+    measure: str | None = Str(required=False)
+    result: str = Choice(*RESULTS)
+    detail: BilingualText = Text()
+    source: str = Ref("evidence")
+
+
+@record("trial arm", "trial arms")
+class Arm(Located):
+    """One group of a randomised trial."""
+
+    name: BilingualText = Text()
+    n: int = Int()
+
+
+@record("trial", "trials")
+class PeerTrial(Located):
+    """The randomised PEER trial of the course."""
+
+    name: BilingualText = Text()
+    acronym: str = Str()
+    registration: str = Str()
+    design: BilingualText = Text()
+    run_by: list[str] = Refs("organisations")
+    municipalities: list[str] = Refs("organisations")
+    funder: str = Ref("organisations")
+    legal_basis: BilingualText = Text()
+    start_year: int = Year()
+    end_year: int = Year()
+    inclusion_start: str = Date()
+    inclusion_end: str = Date()
+    dates_note: BilingualText = Text()
+    target_n: int = Int()
+    randomised_n: int = Int()
+    arms: list[Arm] = ListOf(Arm)
+    timeline: list[BilingualText] = ListOf(Text())
+    results: list[Result] = ListOf(Result)
+    seed_claim_note: BilingualText = Text()
+    papers: list[str] = Refs("evidence")
+
+
+@record("outcome", "outcomes")
+class Outcome(Located):
+    """Something a trial or evaluation measured."""
+
+    id: str = Slug()
+    name: BilingualText = Text()
+
+
+@record("evidence source", "evidence sources")
+class Source(Located):
+    """A trial, review, evaluation, report or other source the site builds on."""
+
+    id: str = Slug()
+    kind: str = Choice(*EVIDENCE_KINDS)
+    title: BilingualText = Text()
+    year: int | None = Year(required=False)
+    authors: str | None = Str(required=False)
+    publisher: str | None = Ref("organisations", required=False)
+    journal: str | None = Str(required=False)
+    n: int | None = Int(required=False)
+    doi: str | None = Doi(required=False)
+    url: str | None = Url(required=False)
+    summary: BilingualText = Text()
+    findings: list[BilingualText] = ListOf(Text(), required=False)
+    models: list[str] = Refs("models", required=False)
+    outcomes: list[str] = Refs("outcomes", required=False)
+
+
+@record("material", "materials")
+class Material(Located):
+    """A report, leaflet, article or theme page about peer support."""
+
+    id: str = Slug()
+    kind: str = Choice(*MATERIAL_KINDS)
+    title: BilingualText = Text()
+    year: int | None = Year(required=False)
+    publisher: str | None = Ref("organisations", required=False)
+    publisher_name: BilingualText | None = Text(required=False)
+    about: BilingualText = Text()
+    url: str | None = Url(required=False)
+    evidence: str | None = Ref("evidence", required=False)
+    models: list[str] = Refs("models", required=False)
+
+
+@record("glossary term", "glossary terms")
+class Term(Located):
+    """A word or abbreviation the site explains."""
+
+    id: str = Slug()
+    term: BilingualText = Text()
+    abbr: str | None = Str(required=False)
+    definition: BilingualText = Text()
+
+
+# Sections whose records other records point at by id.
 COLLECTIONS = ("organisations", "partnerships", "models", "outcomes", "evidence", "materials", "glossary")
+
+
+@record("mapping of sections", "data files")
+class Site(Located):
+    """Everything the site states: content/data.yml, checked."""
+
+    site: SiteInfo = RecordOf(SiteInfo)
+    organisations: list[Organisation] = ListOf(Organisation)
+    national_trial: NationalTrial = RecordOf(NationalTrial)
+    partnerships: list[Partnership] = ListOf(Partnership)
+    models: list[Model] = ListOf(Model)
+    forms: list[Form] = ListOf(Form)
+    definitions: list[Definition] = ListOf(Definition)
+    mechanisms: list[Mechanism] = ListOf(Mechanism)
+    peer_roles: list[PeerRole] = ListOf(PeerRole)
+    not_a_peer: list[BilingualText] = ListOf(Text())
+    implementation_steps: list[Step] = ListOf(Step)
+    course: Course = RecordOf(Course)
+    outcomes: list[Outcome] = ListOf(Outcome)
+    peer_trial: PeerTrial = RecordOf(PeerTrial)
+    evidence: list[Source] = ListOf(Source)
+    materials: list[Material] = ListOf(Material)
+    glossary: list[Term] = ListOf(Term)
+
+    @cached_property
+    def by_id(self) -> dict[str, dict]:
+        """Each collection's records by id."""
+        return {name: {item.id: item for item in getattr(self, name) or [] if item} for name in COLLECTIONS}
+
+
+SITE = RecordOf(Site)

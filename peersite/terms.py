@@ -1,60 +1,94 @@
-"""Link the first use of each glossary term on a page to its explanation, shown on hover and focus."""
+"""Explain the glossary's words where a page uses them: every abbreviation shows its meaning on hover
+and focus, and the first use of each other term links to the glossary."""
 
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from .render import plain_text
+from markupsafe import Markup
 
-# Text inside these elements is left alone: links and abbreviations explain themselves, headings and code stay as written.
-LEFT_ALONE = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "button", "svg"}
+from .markup import plain_text
+from .environment import html_environment
+
 TAG = re.compile(r"(<[^>]+>)")
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# Text inside these elements is left alone: an abbreviation inside a link would be a control inside a control.
+NO_ABBREVIATIONS = {"a", "abbr", "button", "code", "pre", "script", "style", "svg"}
+# Headings and terms being defined stay as written; links and abbreviations explain themselves.
+NO_TERM_LINKS = NO_ABBREVIATIONS | {"h1", "h2", "h3", "h4", "h5", "h6", "dt"}
 
 
 @dataclass(frozen=True)
 class GlossaryTerm:
-    """A glossary term as it is written in running text, with its explanation and its glossary anchor."""
+    """A glossary word as written in running text, its explanation, its anchor in the glossary, and
+    whether it is an abbreviation (explained wherever it stands) or a term (linked where first used)."""
 
     words: str
     definition: str
     anchor: str
+    abbreviation: bool = False
 
 
-def glossary_terms(entries: list[dict]) -> list[GlossaryTerm]:
-    """The glossary's terms in one language, longest first, without the abbreviations (they have their own markup)."""
-    terms = [
-        GlossaryTerm(entry["term"].split(" (")[0], plain_text(entry["definition"]), entry["id"])
-        for entry in entries if not entry["abbr"]
-    ]
+def glossary_terms(entries) -> list[GlossaryTerm]:
+    """The glossary's words in one language (from localised glossary records), longest first."""
+    terms = []
+    for entry in entries:
+        definition = plain_text(entry.definition)
+        if entry.abbr:
+            terms.append(GlossaryTerm(entry.abbr, f"{plain_text(entry.term)}: {definition}", entry.id, True))
+        else:
+            terms.append(GlossaryTerm(plain_text(entry.term).split(" (")[0], definition, entry.id))
     return sorted(terms, key=lambda term: -len(term.words))
 
 
-def term_pattern(terms: list[GlossaryTerm]) -> re.Pattern:
-    """One pattern matching any of the terms as whole words, in any case."""
-    alternatives = "|".join(re.escape(html.escape(term.words, quote=False)) for term in terms)
-    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
+def words_pattern(terms: list[GlossaryTerm]) -> re.Pattern | None:
+    """One pattern for every glossary word as a whole word: abbreviations as written, terms in any case."""
+    def alternatives(abbreviations: bool) -> str:
+        words = [re.escape(html.escape(term.words, quote=False)) for term in terms if term.abbreviation == abbreviations]
+        return "|".join(words) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:(?P<abbreviation>{alternatives(True)})|(?i:(?P<term>{alternatives(False)})))(?![\w-])")
 
 
-def link_first_uses(page_html: str, terms: list[GlossaryTerm], glossary_url: str) -> str:
-    """The page with the first use of each term in its running text linked to the glossary."""
-    by_words = {term.words.casefold(): term for term in terms}
-    pattern, linked, depth = term_pattern(terms), set(), 0
+@cache
+def explanations():
+    """The markup of an explained abbreviation and a linked term, from templates/glossary-term.html.j2."""
+    return html_environment().get_template("glossary-term.html.j2").make_module()
 
-    def link(match: re.Match) -> str:
-        term = by_words[html.unescape(match.group(1)).casefold()]
-        if term.anchor in linked:
-            return match.group(0)
-        linked.add(term.anchor)
-        title = html.escape(term.definition, quote=True)
-        return f'<a class="glossary-term" href="{glossary_url}#{term.anchor}" title="{title}">{match.group(0)}</a>'
 
-    parts = TAG.split(page_html)
-    for index, part in enumerate(parts):
-        if index % 2:
-            name = TAG_NAME.match(part)
-            if name and name.group(2).lower() in LEFT_ALONE and not part.endswith("/>"):
-                depth += -1 if name.group(1) else 1
-        elif depth == 0 and terms and part.strip():
-            parts[index] = pattern.sub(link, part)
-    return "".join(parts)
+class Explainer:
+    """Explains one language's glossary words in pages; made once per build, used for every page."""
+
+    def __init__(self, terms: list[GlossaryTerm]):
+        self.abbreviations = {term.words: term for term in terms if term.abbreviation}
+        self.terms = {term.words.casefold(): term for term in terms if not term.abbreviation}
+        self.pattern = words_pattern(terms)
+
+    def explain(self, page_html: str, glossary_url: str, link_terms: bool = True) -> str:
+        """The page with its abbreviations explained and, if link_terms, each term's first use linked."""
+        linked: set[str] = set()
+        inside = {"abbreviations": 0, "terms": 0}  # how many elements that leave them alone are open
+
+        def explained(match: re.Match) -> str:
+            text = Markup(match.group(0))
+            if match.group("abbreviation"):
+                if inside["abbreviations"]:
+                    return text
+                return explanations().abbreviation(self.abbreviations[html.unescape(text)], text)
+            term = self.terms[html.unescape(text).casefold()]
+            if not link_terms or inside["terms"] or term.anchor in linked:
+                return text
+            linked.add(term.anchor)
+            return explanations().term_link(term, text, f"{glossary_url}#{term.anchor}")
+
+        parts = TAG.split(page_html)
+        for index, part in enumerate(parts):
+            if index % 2:
+                name = TAG_NAME.match(part)
+                if name and not part.endswith("/>"):
+                    step, tag = (-1 if name.group(1) else 1), name.group(2).lower()
+                    inside["abbreviations"] += step * (tag in NO_ABBREVIATIONS)
+                    inside["terms"] += step * (tag in NO_TERM_LINKS)
+            elif part.strip():
+                parts[index] = self.pattern.sub(explained, part)
+        return "".join(parts)

@@ -1,83 +1,68 @@
 """Check the whole data file against the schema and turn it into records, or list every problem."""
 
-import difflib
-from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Checking
+from .fields import Checking, suggestion
 from .load import MarkedDict, load_marked_yaml
 from .problems import DataError, Problem
-from .schema import COLLECTIONS, SITE
+from .schema import COLLECTIONS, SITE, Site
 
 DATA_PATH = "content/data.yml"
 
 
-@dataclass(frozen=True)
-class Site:
-    """The checked data: every section as read, and each collection's records by id."""
-
-    data: dict
-    by_id: dict[str, dict[str, dict]]
-
-    def __getitem__(self, section: str):
-        return self.data[section]
-
-
-def index_collections(raw: MarkedDict, data: dict, checking: Checking) -> dict[str, dict[str, dict]]:
-    """Map each collection's ids to records, noting ids used twice."""
-    by_id = {}
+def check_unique_ids(raw: MarkedDict, site: Site, checking: Checking) -> None:
+    """Note ids used twice in a collection, and collections with a record whose id could not be read."""
     for collection in COLLECTIONS:
-        records, seen = {}, {}
-        raw_records = raw.get(collection)
-        for index, record in enumerate(data.get(collection) or []):
-            if not record or not record.get("id"):
+        raw_records, seen = raw.get(collection), {}
+        for index, item in enumerate(getattr(site, collection) or []):
+            where = f"{collection}[{index}]"
+            if not item or not item.id:
+                if where in checking.unreadable or f"{where}.id" in checking.unreadable:
+                    checking.unreadable.add(collection)
                 continue
-            raw_record = raw_records[index]
-            if record["id"] in seen:
+            if item.id in seen:
                 checking.problem(
-                    raw_record.marks["id"], f"{collection}[{index}].id",
-                    f"id '{record['id']}' is already used by {collection}[{seen[record['id']]}] — give this record its own id",
+                    raw_records[index].marks["id"], f"{where}.id",
+                    f"id '{item.id}' is already used by {collection}[{seen[item.id]}] — give this record its own id",
                 )
-                continue
-            seen[record["id"]] = index
-            records[record["id"]] = record
-        by_id[collection] = records
-    return by_id
+            else:
+                seen[item.id] = index
 
 
-def resolve_references(by_id: dict[str, dict[str, dict]], checking: Checking) -> None:
-    """Note every reference whose id names no record."""
+def resolve_references(site: Site, checking: Checking) -> None:
+    """Note every reference whose id names no record, unless the collection could not be read in full."""
     for ref in checking.refs:
-        known = by_id.get(ref.collection, {})
+        if ref.collection in checking.unreadable:
+            continue
+        known = site.by_id[ref.collection]
         if ref.id in known:
             continue
-        close = difflib.get_close_matches(ref.id, known, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
         listed = ", ".join(sorted(known)[:12]) + (", …" if len(known) > 12 else "") or "none yet"
         checking.problem(
             ref.mark, ref.where,
-            f"unknown id '{ref.id}' in {ref.collection} — {hint}use an id from {ref.collection} (known: {listed})",
+            f"unknown id '{ref.id}' in {ref.collection} — {suggestion(ref.id, known)}"
+            f"use an id from {ref.collection} (known: {listed})",
         )
 
 
-def check_model_numbers(raw: MarkedDict, data: dict, checking: Checking) -> None:
+def check_model_numbers(raw: MarkedDict, site: Site, checking: Checking) -> None:
     """Model numbers run 1, 2, 3 … in the order the models are listed."""
-    for index, model in enumerate(data.get("models") or []):
-        if model and model.get("number") is not None and model["number"] != index + 1:
+    for index, model in enumerate(site.models or []):
+        if model and model.number is not None and model.number != index + 1:
             checking.problem(
                 raw["models"][index].marks["number"], f"models[{index}].number",
-                f"model number {model['number']} out of order — number the models 1, 2, 3 … as they are listed (this one is {index + 1})",
+                f"model number {model.number} out of order — number the models 1, 2, 3 … as they are listed (this one is {index + 1})",
             )
 
 
 def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
     """Check raw data in full: the records as far as they could be read, and every problem."""
     checking = Checking()
-    data = SITE.check(raw, "", raw.mark, checking)
-    by_id = index_collections(raw, data, checking)
-    resolve_references(by_id, checking)
-    check_model_numbers(raw, data, checking)
-    return Site(data, by_id), checking.problems
+    site = SITE.check(raw, "", raw.mark, checking)
+    check_unique_ids(raw, site, checking)
+    resolve_references(site, checking)
+    check_model_numbers(raw, site, checking)
+    return site, checking.problems
 
 
 def validate_site(raw: MarkedDict, shown_path: str = DATA_PATH) -> Site:

@@ -1,8 +1,11 @@
-"""Write generated pages into docs/: only changed files are touched, stale ones are removed."""
+"""Write generated pages into docs/: only changed files are touched, stale ones are removed, and each
+generated folder tells git to ignore it."""
 
 from pathlib import Path
 
-from .render import GENERATED_DIRS
+from .pages import generated_folders
+
+IGNORE_ALL = "# Generated from content/data.yml by peersite: not kept in git.\n*\n"
 
 
 def write_pages(docs_dir: Path, pages: dict[str, str]) -> list[str]:
@@ -15,10 +18,13 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         changed.append(relative)
-    for folder in GENERATED_DIRS:
+    for folder in generated_folders():
+        ignore = docs_dir / folder / ".gitignore"
+        if ignore.parent.is_dir() and not ignore.is_file():
+            ignore.write_text(IGNORE_ALL, encoding="utf-8")
         for stale in sorted((docs_dir / folder).rglob("*")):
             relative = stale.relative_to(docs_dir).as_posix()
-            if stale.is_file() and relative not in pages:
+            if stale.is_file() and stale != ignore and relative not in pages:
                 stale.unlink()
                 changed.append(relative)
     return changed

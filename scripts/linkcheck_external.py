@@ -25,14 +25,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import requests
-import yaml
+
+from peersite.links import DOI_RESOLVER, web_addresses
+from peersite.problems import DataError
+from peersite.validate import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "content" / "data.yml"
 DOCS = ROOT / "docs"
 CACHE = ROOT / ".cache" / "linkcheck.json"
 ALLOW = ROOT / "scripts" / "linkcheck-allow.txt"
-DOI_RESOLVER = "https://doi.org/"
 USER_AGENT = "peer-support-site-linkcheck/1.0 (checks the links of a static site)"
 URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 # Servers answer these when busy or briefly down: worth another try.
@@ -54,24 +56,9 @@ class Result:
 
 
 def data_links(path: Path) -> dict[str, list[str]]:
-    """URLs in a data file's `url` and `doi` fields, each with the file:line places that name it."""
-    links: dict[str, list[str]] = {}
+    """Web addresses the data file names, each with the file:line places of the records that name it."""
     shown = display_path(path)
-
-    def walk(node):
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(value, yaml.ScalarNode) and key.value in ("url", "doi") and value.value:
-                    url = value.value if key.value == "url" else DOI_RESOLVER + value.value
-                    links.setdefault(url, []).append(f"{shown}:{value.start_mark.line + 1}")
-                else:
-                    walk(value)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                walk(item)
-
-    walk(yaml.compose(path.read_text(encoding="utf-8")))
-    return links
+    return {url: [f"{shown}:{line}" for line in lines] for url, lines in web_addresses(load_site(path, shown)).items()}
 
 
 def page_links(docs_dir: Path) -> dict[str, list[str]]:
@@ -193,7 +180,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Check the links, print the report, and return 1 if any link is broken."""
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
-    places = data_links(args.data)
+    try:
+        places = data_links(args.data)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
     for url, where in page_links(args.docs).items():
         places.setdefault(url, []).extend(where)
     allow_list = read_allow_list(args.allow)

@@ -11,8 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from peersite.load import load_marked_yaml
+from peersite.validate import DATA_PATH, check_site
+
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yml"
+# The real content/data.yml as read (with every value's place) and as checked (records, problems).
+REAL_DATA = load_marked_yaml(ROOT / DATA_PATH, DATA_PATH)
+REAL_SITE, REAL_PROBLEMS = check_site(REAL_DATA)
 FAKE_REPO_URL = "https://github.com/example/peer-support-site"
 CHROMIUM = "/usr/bin/chromium"
 

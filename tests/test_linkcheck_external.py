@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import write_data
+
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "linkcheck_external.py"
 _spec = importlib.util.spec_from_file_location("linkcheck_external", SCRIPT)
 linkcheck = importlib.util.module_from_spec(_spec)
@@ -131,12 +133,8 @@ def test_a_doi_is_good_when_doi_org_redirects_it(server, monkeypatch):
 
 def test_links_are_found_in_the_data_and_the_hand_written_pages(tmp_path):
     """url fields, DOIs as doi.org addresses, and addresses in docs/*.md, each with file:line."""
-    data = tmp_path / "data.yml"
-    data.write_text(
-        "organisations:\n  - id: a\n    url: https://example.org/a\n"
-        "evidence:\n  - id: b\n    doi: 10.1000/xyz\n    url: https://example.org/a\n",
-        encoding="utf-8",
-    )
+    data = write_data(tmp_path, ("url: https://example.dk/", "url: https://example.org/a"),
+                      ("doi: 10.1186/s12888-025-07011-y", "doi: 10.1000/xyz\n    url: https://example.org/a"))
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "about.md").write_text("# About\n\nSee <https://example.org/b>, and [c](https://example.org/c).\n", encoding="utf-8")
@@ -145,8 +143,8 @@ def test_links_are_found_in_the_data_and_the_hand_written_pages(tmp_path):
     links = linkcheck.data_links(data)
     links.update(linkcheck.page_links(docs))
     assert links == {
-        "https://example.org/a": [f"{data}:3", f"{data}:7"],
-        "https://doi.org/10.1000/xyz": [f"{data}:6"],
+        "https://example.org/a": [f"{data}:20", f"{data}:163"],
+        "https://doi.org/10.1000/xyz": [f"{data}:163"],
         "https://example.org/b": [f"{docs / 'about.md'}:3"],
         "https://example.org/c": [f"{docs / 'about.md'}:3"],
     }
@@ -190,11 +188,9 @@ def test_the_cache_is_saved_with_timestamps(tmp_path):
 
 def test_main_reports_broken_links_where_they_are_written_and_fails(server, tmp_path, capsys, no_backoff):
     """The whole run: the 404 is named with its file:line, allowed links are skipped, exit code 1."""
-    data = tmp_path / "data.yml"
-    data.write_text(
-        f"a:\n  url: {server.url}/live\nb:\n  url: {server.url}/gone\nc:\n  url: {server.url}/slow\n",
-        encoding="utf-8",
-    )
+    live = ("url: https://example.dk/", f"url: {server.url}/live")
+    data = write_data(tmp_path, live, ("    doi: 10.1186/s12888-025-07011-y\n", f"    url: {server.url}/gone\n"),
+                      ("    name: {da: Region A, en: Region A}\n", f"    name: {{da: Region A, en: Region A}}\n    url: {server.url}/slow\n"))
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "page.md").write_text(f"Moved: {server.url}/moved.\n", encoding="utf-8")
@@ -205,11 +201,11 @@ def test_main_reports_broken_links_where_they_are_written_and_fails(server, tmp_
     assert linkcheck.main(arguments) == 1
     output = capsys.readouterr().out.splitlines()
     assert output == [
-        f"{data}:4: {server.url}/gone: HTTP 404",
+        f"{data}:164: {server.url}/gone: HTTP 404",
         "3 external links checked (0 from cache), 1 allowed without checking, 1 broken",
     ]
     assert "/slow" not in server.requests
     (docs / "page.md").write_text("No links.\n", encoding="utf-8")
-    data.write_text(f"a:\n  url: {server.url}/live\n", encoding="utf-8")
+    write_data(tmp_path, live, ("    doi: 10.1186/s12888-025-07011-y\n", ""))
     assert linkcheck.main(arguments) == 0
     assert capsys.readouterr().out.strip() == "1 external links checked (1 from cache), 0 allowed without checking, 0 broken"

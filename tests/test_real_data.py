@@ -2,21 +2,17 @@
 
 import pytest
 
-from conftest import ROOT
-from peersite.load import load_marked_yaml
-from peersite.schema import SITE
-from peersite.validate import check_site
-
-RAW = load_marked_yaml(ROOT / "content" / "data.yml", "content/data.yml")
-_, PROBLEMS = check_site(RAW)
+from conftest import REAL_DATA, REAL_PROBLEMS, REAL_SITE
+from peersite.fields import ListOf, RecordOf, field_kinds
+from peersite.schema import Site
 
 
 def records() -> list[tuple[str, str]]:
     """(path in the data, readable id) for every record and section of the data file."""
     found = []
-    for section, kind in SITE.fields.items():
-        value = RAW.get(section)
-        if isinstance(value, list) and hasattr(getattr(kind, "item", None), "fields"):
+    for section, kind in field_kinds(Site).items():
+        value = REAL_DATA.get(section)
+        if isinstance(kind, ListOf) and isinstance(kind.item, RecordOf) and isinstance(value, list):
             found += [(f"{section}[{index}]", f"{section}:{item.get('id', index) if isinstance(item, dict) else index}")
                       for index, item in enumerate(value)]
         else:
@@ -29,21 +25,21 @@ RECORDS = records()
 
 @pytest.mark.parametrize("path", [path for path, _ in RECORDS], ids=[name for _, name in RECORDS])
 def test_record_is_complete_in_both_languages_and_its_references_resolve(path):
-    problems = [p.format("content/data.yml") for p in PROBLEMS if p.where == path or p.where.startswith((f"{path}.", f"{path}["))]
+    problems = [p.format("content/data.yml") for p in REAL_PROBLEMS if p.where == path or p.where.startswith((f"{path}.", f"{path}["))]
     assert problems == []
 
 
 def test_every_problem_belongs_to_a_record():
     paths = tuple(path for path, _ in RECORDS)
-    assert [p.format("content/data.yml") for p in PROBLEMS if not p.where.startswith(paths)] == []
+    assert [p.format("content/data.yml") for p in REAL_PROBLEMS if not p.where.startswith(paths)] == []
 
 
 def test_the_data_holds_what_the_site_promises():
-    site, _ = check_site(RAW)
-    assert [model["number"] for model in site["models"]] == [1, 2, 3, 4, 5, 6]
-    assert len(site["partnerships"]) == 3
-    assert sorted(site["national_trial"]["start_years"]) == [2014, 2015]
-    assert sorted(site["course"]["weeks"]) == [10, 11]
-    assert len(site["course"]["sessions"]) == 11
-    results = {result["result"] for result in site["peer_trial"]["results"]}
+    site = REAL_SITE
+    assert [model.number for model in site.models] == [1, 2, 3, 4, 5, 6]
+    assert len(site.partnerships) == 3
+    assert sorted(site.national_trial.start_years) == [2014, 2015]
+    assert sorted(site.course.weeks) == [10, 11]
+    assert len(site.course.sessions) == 11
+    results = {result.result for result in site.peer_trial.results}
     assert {"better", "no-significant-difference"} <= results

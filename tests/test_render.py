@@ -6,9 +6,11 @@ from pathlib import Path
 import pytest
 
 from peersite import LANGUAGES
-from peersite.render import labels, meta_description, render_pages
+from peersite.environment import yaml_string
+from peersite.pages import generated_pages
+from peersite.render import labels, render_site
 from peersite.validate import load_site
-from peersite.write import write_pages
+from peersite.write import IGNORE_ALL, write_pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
@@ -17,7 +19,7 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.fixture(scope="module")
 def minimal_pages() -> dict[str, str]:
     """Every page rendered from the minimal data file."""
-    return render_pages(load_site(FIXTURES / "minimal.yml"))
+    return render_site(load_site(FIXTURES / "minimal.yml"))[0]
 
 
 @pytest.mark.parametrize("path", ["models/model-a.md", "models/model-a.en.md"])
@@ -32,7 +34,9 @@ def test_every_page_exists_in_both_languages(minimal_pages):
     danish = {path for path in minimal_pages if not path.endswith(".en.md")}
     english = {path.replace(".en.md", ".md") for path in minimal_pages if path.endswith(".en.md")}
     assert danish == english
-    assert len(danish) == 8 + 1 + 2  # index pages, one model, two evidence sources
+    indexes = {page.source for page in generated_pages()}
+    assert indexes <= danish
+    assert danish - indexes == {"models/model-a.md", "evidence/evaluation.md", "evidence/rct.md"}
 
 
 def test_every_label_has_both_languages():
@@ -57,15 +61,16 @@ def test_write_pages_touches_only_changed_files_and_removes_stale_ones(tmp_path)
     pages = {"models/index.md": "A", "models/x.md": "B"}
     assert write_pages(tmp_path, pages) == ["models/index.md", "models/x.md", "models/gone.md"]
     assert not stale.exists() and handwritten.read_text(encoding="utf-8") == "mine"
+    assert (tmp_path / "models" / ".gitignore").read_text(encoding="utf-8") == IGNORE_ALL
     before = (tmp_path / "models" / "x.md").stat().st_mtime_ns
     assert write_pages(tmp_path, {**pages, "models/index.md": "A2"}) == ["models/index.md"]
     assert (tmp_path / "models" / "x.md").stat().st_mtime_ns == before
 
 
 def test_dates_and_descriptions_read_naturally(minimal_pages):
-    assert "7. december 2020 til 16. oktober 2022" in minimal_pages["course/index.md"]
+    # The full stop after a day would start a numbered list at the start of a line: it is escaped.
+    assert "7\\. december 2020 til 16\\. oktober 2022" in minimal_pages["course/index.md"]
     assert "7 December 2020 to 16 October 2022" in minimal_pages["course/index.en.md"]
     long = "Ord " * 60
-    assert meta_description(long) == ("Ord " * 38).strip() + "…"
-    assert len(meta_description(long)) <= 155
-    assert meta_description("*Kort* tekst.") == "Kort tekst."
+    assert yaml_string(long) == '"' + ("Ord " * 38).strip() + '…"'
+    assert yaml_string("*Kort* tekst med [et link](https://example.dk/).") == '"Kort tekst med et link."'

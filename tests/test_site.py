@@ -6,15 +6,12 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import FAKE_REPO_URL
-from test_real_data import RAW
+from conftest import FAKE_REPO_URL, REAL_SITE
+from peersite.pages import PAGES, page_url
 
-MODEL_IDS = [model["id"] for model in RAW["models"]]
-EVIDENCE_IDS = [source["id"] for source in RAW["evidence"]]
-INDEX_PAGES = [
-    "", "what-is-peer-support/", "peer-roles/", "models/", "course/", "partnerships/",
-    "evidence/", "materials/", "getting-started/", "glossary/", "about/", "accessibility/", "privacy/",
-]
+MODEL_IDS = [model.id for model in REAL_SITE.models]
+EVIDENCE_IDS = [source.id for source in REAL_SITE.evidence]
+INDEX_PAGES = [page_url(page.source, "da") for page in PAGES]
 
 
 class Links(HTMLParser):
@@ -59,7 +56,7 @@ def test_page_exists_in_both_languages_and_switches_to_its_counterpart(built_sit
 
 @pytest.mark.parametrize("model_id", MODEL_IDS)
 def test_model_page_edit_link_points_at_its_record(built_site, model_id):
-    line = next(model.mark.line for model in RAW["models"] if model["id"] == model_id)
+    line = REAL_SITE.by_id["models"][model_id].line
     expected = f"{FAKE_REPO_URL}/blob/main/content/data.yml#L{line}"
     for path in (f"models/{model_id}/", f"en/models/{model_id}/"):
         edit = [a["href"] for a in anchors(read_page(built_site, path)) if "md-content__button" in a.get("class", "")]

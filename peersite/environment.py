@@ -1,0 +1,65 @@
+"""The Jinja environments that turn records into pages: Markdown, where every value from the data is
+written as text, and HTML fragments, where it is escaped as HTML."""
+
+import json
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from .markup import inline_markdown, plain_text
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def as_markdown(value) -> Markup:
+    """How a template writes a value into Markdown: prepared Markdown as it is, anything else as text."""
+    return value if isinstance(value, Markup) else Markup(inline_markdown(value))
+
+
+def join_markdown(values, separator: str = "") -> Markup:
+    """Values joined, each written as text."""
+    return Markup(separator).join(as_markdown(value) for value in values)
+
+
+def link_target(address: str) -> Markup:
+    """An address as a Markdown link target: spaces and brackets encoded, so it cannot end the link early."""
+    return Markup(quote(str(address), safe=":/?#@!$&'*+,;=%~"))
+
+
+def yaml_string(text, limit: int = 155) -> Markup:
+    """A text as a quoted front-matter value of at most `limit` characters, cut at a word."""
+    plain = plain_text(text)
+    if len(plain) > limit:
+        plain = plain[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return Markup(json.dumps(plain, ensure_ascii=False))
+
+
+def long_date(iso_date: str, months: list[str], pattern: str) -> str:
+    """A date like 2020-12-07 written out the language's way, e.g. '7. december 2020'."""
+    year, month, day = (int(part) for part in iso_date.split("-"))
+    return pattern.format(day=day, month=months[month - 1], year=year)
+
+
+@cache
+def markdown_environment() -> jinja2.Environment:
+    """For Markdown pages: the one place data text enters Markdown is `as_markdown`, applied to every value."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=True,
+        finalize=as_markdown,
+    )
+    environment.filters.update(join=join_markdown, link_target=link_target, yaml_string=yaml_string, long_date=long_date)
+    return environment
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    """For HTML fragments added to built pages, escaped as HTML."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True)

@@ -1,0 +1,31 @@
+"""Facts a hand-written page states come from the data: the page names a block on a line of its own,
+<!-- data: implementation-steps -->, and the build puts the block's Markdown in its place."""
+
+import re
+from pathlib import Path
+
+from .pages import DOCS_DIR, SNIPPETS, generated_folders
+
+BLOCK = re.compile(r"^<!-- data: (\S+) -->$", re.MULTILINE)
+
+
+def fill_snippets(markdown: str, snippets: dict[str, str]) -> str:
+    """A hand-written page with each named block replaced by its snippet."""
+    return BLOCK.sub(lambda match: snippets[match.group(1)].rstrip("\n"), markdown)
+
+
+def unknown_blocks(docs_dir: Path) -> list[str]:
+    """One line per block a hand-written page names that the data does not make."""
+    generated = tuple(f"{folder}/" for folder in generated_folders())
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        name = path.relative_to(docs_dir).as_posix()
+        if name.startswith(generated):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in BLOCK.finditer(text):
+            if match.group(1) not in SNIPPETS:
+                line = text.count("\n", 0, match.start()) + 1
+                problems.append(f"{DOCS_DIR}/{name}:{line}:1: unknown data block '{match.group(1)}'"
+                                f" — use one of: {', '.join(SNIPPETS)}")
+    return problems
