@@ -10,13 +10,13 @@ from .fields import (
 )
 
 ORG_KINDS = ("region", "municipality", "civil-society", "state-agency", "research-unit", "foundation")
-DELIVERY = ("paid", "volunteer")
+DELIVERY = ("paid", "volunteer", "not-stated")
 FORMATS = ("individual", "group", "course")
 EVIDENCE_KINDS = (
     "rct", "protocol", "evaluation", "status-report", "review", "meta-analysis",
     "framework", "catalogue", "knowledge-portal", "talk", "article", "report",
 )
-MATERIAL_KINDS = ("booklet", "leaflet", "report", "knowledge-theme", "catalogue", "article", "evaluation")
+MATERIAL_KINDS = ("booklet", "leaflet", "overview", "report", "knowledge-theme", "catalogue", "article", "evaluation")
 RESULTS = ("better", "no-significant-difference", "indication", "no-difference")
 OUTCOME_ROLES = ("primary", "secondary", "exploratory", "other")
 
@@ -117,8 +117,9 @@ class Model(Located):
     partnership: str = Ref("partnerships")
     region: str = Ref("organisations")
     delivery: str = Choice(*DELIVERY)
+    delivery_note: BilingualText | None = Text(required=False)  # what the sources say, where they say it of the region only
     setting: BilingualText = Text()
-    formats: list[str] = ListOf(Choice(*FORMATS))
+    formats: list[str] = ListOf(Choice(*FORMATS))  # [] where the sources do not say
     target_group: BilingualText = Text()
     peer_does: BilingualText = Text()
     summary: BilingualText = Text()
@@ -268,6 +269,7 @@ class Source(Located):
     year: int | None = Year(required=False)
     authors: str | None = Str(required=False)
     publisher: str | None = Ref("organisations", required=False)
+    organiser: str | None = Ref("organisations", required=False)  # of a talk or event
     journal: str | None = Str(required=False)
     n: int | None = Int(required=False)
     doi: str | None = Doi(required=False)

@@ -41,7 +41,7 @@ MISTAKES = [
         "content/data.yml:56:13: models[0].number: expected a whole number, got a text ('one') — write digits only, like 12",
     ]),
     ("unknown-choice", "    delivery: paid\n", "    delivery: salaried\n", [
-        "content/data.yml:60:15: models[0].delivery: unknown value 'salaried' — use one of: paid, volunteer",
+        "content/data.yml:60:15: models[0].delivery: unknown value 'salaried' — use one of: paid, volunteer, not-stated",
     ]),
     ("bad-url", "url: https://example.dk/", "url: example.dk", [
         "content/data.yml:23:10: organisations[1].url: 'example.dk' is not a web address"
@@ -63,7 +63,7 @@ MISTAKES = [
     ]),
     ("unknown-field", "    delivery: paid\n", "    delivery: paid\n    colour: blue\n", [
         "content/data.yml:61:13: models[0].colour: unknown field 'colour' — use one of: id, number, name,"
-        " partnership, region, delivery, setting, formats, target_group, peer_does, summary, facts,"
+        " partnership, region, delivery, delivery_note, setting, formats, target_group, peer_does, summary, facts,"
         " after_trial, evidence, materials",
     ]),
     # The model's reference to 'booklet' may follow from the broken id: it is not reported.

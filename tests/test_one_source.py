@@ -1,0 +1,117 @@
+"""A fact about a model is stated from the data wherever a page states it: every table row and definition
+list that gives a model's region, partnership, paid or volunteer peers, or format, in both languages,
+says what content/data.yml says, and no hand-written page writes such a table itself."""
+
+import re
+from html.parser import HTMLParser
+from posixpath import normpath
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import REAL_SITE, ROOT
+from peersite.render import labels, localise
+
+FIELDS = ("region", "partnership", "delivery", "format")
+
+
+class Facts(HTMLParser):
+    """Table rows (header -> cell text, plus the links in the row) and definition lists (term -> definition)."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[tuple[dict[str, str], list[str]]] = []
+        self.definitions: dict[str, str] = {}
+        self._headers: list[str] = []
+        self._cells: list[str] = []
+        self._links: list[str] = []
+        self._text: list[str] | None = None
+        self._term = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("th", "td", "dt", "dd"):
+            self._text = []
+        elif tag == "tr":
+            self._cells, self._links = [], []
+        elif tag == "table":
+            self._headers = []
+        elif tag == "a" and "href" in dict(attrs):
+            self._links.append(dict(attrs)["href"])
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag not in ("th", "td", "dt", "dd", "tr") or (tag != "tr" and self._text is None):
+            return
+        if tag == "tr":
+            if self._cells:
+                self.rows.append((dict(zip(self._headers, self._cells)), self._links))
+            return
+        text = " ".join("".join(self._text).split())
+        self._text = None
+        if tag == "th":
+            self._headers.append(text)
+        elif tag == "td":
+            self._cells.append(text)
+        elif tag == "dt":
+            self._term = text
+        else:
+            self.definitions[self._term] = text
+
+
+def expected(model, language: str) -> dict[str, str]:
+    """What the data says of a model, as the first words of a cell that states it."""
+    local, words = localise(REAL_SITE, language), localise(labels(), language)
+    model = local.by_id["models"][model.id]
+    formats = ", ".join(words["format_values"][f] for f in model.formats) or words["not_stated"]
+    return {
+        words["region"]: local.by_id["organisations"][model.region].name,
+        words["partnership"]: local.by_id["partnerships"][model.partnership].name,
+        words["delivery"]: words["delivery_values"][model.delivery].capitalize(),
+        words["format"]: formats.capitalize(),
+    }
+
+
+def article(path) -> str:
+    """The main content of a built page."""
+    return re.search(r"<article[^>]*>(.*)</article>", path.read_text(encoding="utf-8"), re.S).group(1)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_page_states_each_models_facts_as_the_data_does(built_site, language):
+    pages = sorted(p for p in built_site.rglob("index.html") if (p.relative_to(built_site).parts[0] == "en") == (language == "en"))
+    contradictions, stated = [], 0
+    for page in pages:
+        facts = Facts()
+        facts.feed(article(page))
+        here = page.parent.relative_to(built_site).as_posix().removeprefix(".")
+        for model in REAL_SITE.models:
+            truth = expected(model, language)
+            own_page = here.endswith(f"models/{model.id}")
+            target = normpath(f"{'en/' if language == 'en' else ''}models/{model.id}")
+            statements = [facts.definitions] if own_page else [
+                cells for cells, links in facts.rows
+                if any(normpath(urljoin(f"/{here}/" if here else "/", link)).lstrip("/") == target for link in links)
+            ]
+            for cells in statements:
+                for header, value in truth.items():
+                    if header in cells:
+                        stated += 1
+                        if not cells[header].startswith(value):
+                            contradictions.append(f"{here}: model {model.number} {header}: {cells[header]!r}, data: {value!r}")
+    assert contradictions == []
+    # The models index, every model page and the getting-started table state them all.
+    assert stated >= 6 * 4 + 6 * 3 + 6
+
+
+def test_no_hand_written_page_tabulates_model_facts_by_hand():
+    headers = {word for language in ("da", "en") for key in FIELDS for word in [localise(labels(), language)[key]]}
+    offenders = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
+            if any(cell in headers for cell in cells):
+                offenders.append(f"{page.name}:{number}: {line.strip()}")
+    assert offenders == [], "write these tables with a data block, <!-- data: … -->"
