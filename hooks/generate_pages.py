@@ -11,12 +11,12 @@ from peersite import DEFAULT_LANGUAGE, LANGUAGES
 from peersite.links import edit_url
 from peersite.markup import sanitize_html
 from peersite.pages import navigation, not_in_nav, page_url
+from peersite.cli import check
 from peersite.problems import DataError
 from peersite.render import localise, render_site
-from peersite.snippets import fill_snippets, unknown_blocks
+from peersite.snippets import fill_snippets
 from peersite.terms import Explainer, glossary_terms
-from peersite.translations import untranslated_pages
-from peersite.validate import DATA_PATH, load_site
+from peersite.validate import DATA_PATH
 from peersite.write import write_pages
 
 GLOSSARY = "glossary/index.md"
@@ -37,13 +37,11 @@ def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return  # static-i18n's build of a further language: the first build checked and wrote everything
+    docs = Path(config.docs_dir)
     try:
-        site = load_site(Path(config.config_file_path).parent / DATA_PATH)
+        site = check(Path(config.config_file_path).parent / DATA_PATH, DATA_PATH, docs)
     except DataError as error:
         raise PluginError(error.report()) from None
-    docs = Path(config.docs_dir)
-    if problems := untranslated_pages(docs) + unknown_blocks(docs):
-        raise PluginError("\n".join(problems))
     pages, snippets = render_site(site)
     write_pages(docs, pages)
     _snippets.update(snippets)

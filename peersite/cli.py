@@ -1,26 +1,52 @@
-"""Command line: `check` the data for editors, `render` the generated pages for any generator."""
+"""Command line: `check` the data and pages for editors, `render` the generated pages for any
+generator, `schema` to write the JSON Schema editors' tools check the data file with."""
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from .data_schema import data_schema
 from .problems import DataError
 from .render import render_site
+from .snippets import unknown_blocks
+from .translations import untranslated_pages
 from .validate import DATA_PATH, load_site
 from .write import write_pages
+
+SCHEMA_PATH = "content/data.schema.json"
+
+
+def check(data: Path, shown: str, docs: Path):
+    """The checked site; raises DataError with every problem in the data and the hand-written pages."""
+    problems = untranslated_pages(docs) + unknown_blocks(docs)
+    try:
+        site = load_site(data, shown)
+    except DataError as error:
+        problems = error.problems + problems
+    if problems:
+        raise DataError(shown, problems)
+    return site
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit code 0 when the data is sound, 1 when not."""
     parser = argparse.ArgumentParser(prog="python -m peersite", description=__doc__)
-    parser.add_argument("command", choices=("check", "render"))
+    parser.add_argument("command", choices=("check", "render", "schema"))
     parser.add_argument("--data", default=DATA_PATH, help="the data file (default: %(default)s)")
-    parser.add_argument("--docs", default="docs", help="where `render` writes pages (default: %(default)s)")
+    parser.add_argument("--docs", default="docs", help="the hand-written pages, where `render` writes (default: %(default)s)")
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="problems as file:line:column lines, or as GitHub workflow annotations")
+    parser.add_argument("--output", default=SCHEMA_PATH, help="where `schema` writes (default: %(default)s)")
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        Path(args.output).write_text(json.dumps(data_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{args.output} written.")
+        return 0
     try:
-        site = load_site(Path(args.data), args.data)
+        site = check(Path(args.data), args.data, Path(args.docs))
     except DataError as error:
-        print(error.report(), file=sys.stderr)
+        print(error.report(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
     if args.command == "check":
         print(f"{args.data}: no errors.")

@@ -88,8 +88,9 @@ class Field:
         """Return the clean value, or note a problem and return None."""
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
-        """The same rule for JSON Schema validators, as far as JSON Schema can say it."""
+    def json_schema(self, definitions: dict) -> dict:
+        """The same rule for JSON Schema validators, as far as JSON Schema can say it; shared parts go
+        into `definitions` and are referred to."""
         raise NotImplementedError
 
 
@@ -107,7 +108,7 @@ class Str(Field):
             return None
         return value.strip()
 
-    def json_schema(self):
+    def json_schema(self, definitions):
         return {"type": "string", "pattern": r"\S", "not": {"pattern": REFUSED.pattern}}
 
 
@@ -124,8 +125,8 @@ class Matching(Str):
             return None
         return text
 
-    def json_schema(self):
-        return {**super().json_schema(), "pattern": self.pattern}
+    def json_schema(self, definitions):
+        return {**super().json_schema(definitions), "pattern": self.pattern}
 
 
 class Slug(Matching):
@@ -174,7 +175,7 @@ class Choice(Str):
             return None
         return text
 
-    def json_schema(self):
+    def json_schema(self, definitions):
         return {"enum": list(self.options)}
 
 
@@ -189,7 +190,7 @@ class Int(Field):
             return None
         return value
 
-    def json_schema(self):
+    def json_schema(self, definitions):
         return {"type": "integer", "minimum": 0}
 
 
@@ -205,7 +206,7 @@ class Year(Int):
             return None
         return year
 
-    def json_schema(self):
+    def json_schema(self, definitions):
         return {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
 
 
@@ -221,8 +222,19 @@ class Date(Field):
             checking.problem(mark, where, f"expected a date, got {describe(value)} — write it as YYYY-MM-DD, like \"2018-06-01\"")
             return None
 
-    def json_schema(self):
+    def json_schema(self, definitions):
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+class ReviewDate(Date):
+    """The day content was last checked against its sources: not a day still to come."""
+
+    def check(self, value, where, mark, checking):
+        date = super().check(value, where, mark, checking)
+        if date is not None and date > datetime.date.today().isoformat():
+            checking.problem(mark, where, f"{date} is in the future — write the day the content was checked, today at the latest")
+            return None
+        return date
 
 
 class Text(Field):
@@ -246,17 +258,19 @@ class Text(Field):
             else:
                 texts[language] = text.strip()
         for extra in value.keys() - set(LANGUAGES):
-            checking.problem(value.marks[extra], f"{where}.{extra}", f"unknown language '{extra}' — use only {' and '.join(LANGUAGES)}")
+            checking.problem(value.key_marks[extra], f"{where}.{extra}", f"unknown language '{extra}' — use only {' and '.join(LANGUAGES)}")
         return BilingualText(**texts) if len(texts) == len(LANGUAGES) else None
 
-    def json_schema(self):
-        text = Str().json_schema()
-        return {
+    def json_schema(self, definitions):
+        text = Str().json_schema(definitions)
+        definitions["text"] = {
             "type": "object",
+            "description": (self.__doc__ or "").strip(),
             "properties": {language: text for language in LANGUAGES},
             "required": list(LANGUAGES),
             "additionalProperties": False,
         }
+        return {"$ref": "#/definitions/text"}
 
 
 class Ref(Slug):
@@ -287,8 +301,8 @@ class ListOf(Field):
             return None
         return [self.item.check(item, f"{where}[{index}]", value.marks[index], checking) for index, item in enumerate(value)]
 
-    def json_schema(self):
-        return {"type": "array", "items": self.item.json_schema()}
+    def json_schema(self, definitions):
+        return {"type": "array", "items": self.item.json_schema(definitions)}
 
 
 def Refs(collection: str, required: bool = True) -> ListOf:
@@ -307,8 +321,9 @@ def is_mapping(value, where: str, mark: Mark, checking: Checking, expected: str,
 
 
 def join(where: str, name) -> str:
-    """The path of a field inside a place: `models[0].name`, or `models` at the top."""
-    return f"{where}.{name}" if where else str(name)
+    """The path of a field inside a place: `models[0].name`, or `models` at the top; odd names quoted."""
+    name = str(name) if re.fullmatch(r"[\w-]+", str(name)) else repr(name)
+    return f"{where}.{name}" if where else name
 
 
 # Records --------------------------------------------------------------------------------------------
@@ -359,7 +374,7 @@ class RecordOf(Field):
         meant = {difflib.get_close_matches(str(key), self.kinds, n=1)[0] for key in unknown
                  if difflib.get_close_matches(str(key), self.kinds, n=1)}
         for key in unknown:
-            checking.problem(value.marks[key], join(where, key),
+            checking.problem(value.key_marks[key], join(where, key),
                              f"unknown {section} '{key}' — {suggestion(key, self.kinds)}use one of: {', '.join(self.kinds)}")
         clean = {}
         for name, kind in self.kinds.items():
@@ -376,18 +391,22 @@ class RecordOf(Field):
                 checking.unreadable.add(here)
         return self.record_class(line=value.mark.line, **clean)
 
-    def json_schema(self):
-        properties = {}
-        for name, kind in self.kinds.items():
-            schema = kind.json_schema()
-            properties[name] = schema if kind.required else {"anyOf": [schema, {"type": "null"}]}
-        return {
-            "type": "object",
-            "description": (self.record_class.__doc__ or "").strip(),
-            "properties": properties,
-            "required": [name for name, kind in self.kinds.items() if kind.required],
-            "additionalProperties": False,
-        }
+    def json_schema(self, definitions):
+        name = self.record_class.__name__
+        if name not in definitions:
+            definitions[name] = {}  # taken before the fields, so that a record may hold its own kind
+            properties = {}
+            for field_name, kind in self.kinds.items():
+                schema = kind.json_schema(definitions)
+                properties[field_name] = schema if kind.required else {"anyOf": [schema, {"type": "null"}]}
+            definitions[name] = {
+                "type": "object",
+                "description": (self.record_class.__doc__ or "").strip(),
+                "properties": properties,
+                "required": [field_name for field_name, kind in self.kinds.items() if kind.required],
+                "additionalProperties": False,
+            }
+        return {"$ref": f"#/definitions/{name}"}
 
 
 def kind_of(item) -> Field:

@@ -32,10 +32,11 @@ class Mark:
 
 
 class MarkedDict(dict):
-    """A mapping with the position of itself and of each value, and any key written twice."""
+    """A mapping with the position of itself, of each key and each value, and any key written twice."""
 
     mark: Mark
     marks: dict
+    key_marks: dict
     duplicates: list  # (key, Mark of the repeat, line of the first)
 
 
@@ -58,15 +59,21 @@ class _MarkingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
     def construct_mapping(self, node, deep=False):
         mapping = MarkedDict()
-        mapping.mark, mapping.marks, mapping.duplicates = Mark.of(node.start_mark), {}, []
+        mapping.mark, mapping.marks, mapping.key_marks, mapping.duplicates = Mark.of(node.start_mark), {}, {}, []
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in mapping:
                 mapping.duplicates.append((key, Mark.of(key_node.start_mark), mapping.marks[key].line))
                 continue
             mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.marks[key] = Mark.of(value_node.start_mark)
+            mapping.marks[key], mapping.key_marks[key] = Mark.of(value_node.start_mark), Mark.of(key_node.start_mark)
         return mapping
+
+    def construct_yaml_int(self, node):
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # Python reads at most 4,300 digits
+            raise yaml.constructor.ConstructorError(None, None, "this number is too long to read", node.start_mark) from None
 
     def construct_sequence(self, node, deep=False):
         sequence = MarkedList(self.construct_object(child, deep=True) for child in node.value)
@@ -76,6 +83,7 @@ class _MarkingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 _MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_mapping)
 _MarkingLoader.add_constructor("tag:yaml.org,2002:seq", _MarkingLoader.construct_sequence)
+_MarkingLoader.add_constructor("tag:yaml.org,2002:int", _MarkingLoader.construct_yaml_int)
 
 
 def position(text: str, index: int) -> tuple[int, int]:
@@ -92,8 +100,10 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
                        f"the control character U+{code:04X} is not allowed — delete it (it is invisible in most editors)")
     mark = Mark.of(error.problem_mark or error.context_mark)
     what = " ".join(part for part in (error.context, error.problem) if part)
-    if isinstance(error, yaml.constructor.ConstructorError):
+    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in what:
         fix = "remove the tag (the word after '!') and write a plain value"
+    elif isinstance(error, yaml.constructor.ConstructorError):
+        fix = "write a shorter value"
     elif "single document" in what:
         fix = "the file holds one document: remove the line '---' and join the parts"
     else:

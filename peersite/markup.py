@@ -45,6 +45,8 @@ def markup_problem(text: str) -> str | None:
     if shown.startswith("["):
         return f"the link definition '{shown}' is not allowed — write the link where it is used: [text](https://…)"
     target = shown[2:].strip()
+    scheme = re.match(r"[A-Za-z][\w+.-]*:", target)
+    target = f"{scheme.group(0)}…" if scheme else target
     return (f"the link to '{target}' is not allowed — links must start with https://, http:// or mailto:"
             " (a page of this site is linked through the record's fields, not in a text)")
 

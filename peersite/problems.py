@@ -1,21 +1,38 @@
-"""Located problems in the data file, and the error that carries them."""
+"""Located problems in the data file and the hand-written pages, and the error that carries them."""
 
+import re
 from dataclasses import dataclass
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Text with its line breaks and other control characters shown as escapes, so a message stays one line."""
+    return CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in the data file, at a line and column (both counted from 1)."""
+    """One thing wrong at a line and column (both counted from 1) of the data file, or of `path`."""
 
     line: int
     column: int
     where: str
     what: str
+    path: str | None = None
 
     def format(self, path: str) -> str:
         """Render as `path:LINE:COL: where: what`."""
-        where = f"{self.where}: " if self.where else ""
-        return f"{path}:{self.line}:{self.column}: {where}{self.what}"
+        where = f"{one_line(self.where)}: " if self.where else ""
+        return f"{self.path or path}:{self.line}:{self.column}: {where}{one_line(self.what)}"
+
+    def annotation(self, path: str) -> str:
+        """Render as a GitHub workflow command, so that the problem shows on its line of a pull request."""
+        def escape(text: str, properties: bool = False) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+        title = f",title={escape(one_line(self.where), True)}" if self.where else ""
+        return f"::error file={escape(self.path or path, True)},line={self.line},col={self.column}{title}::{escape(one_line(self.what))}"
 
 
 class DataError(Exception):
@@ -23,12 +40,12 @@ class DataError(Exception):
 
     def __init__(self, path: str, problems: list[Problem]):
         self.path = path
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda problem: (problem.path or "", problem.line, problem.column))
         super().__init__(self.report())
 
-    def report(self) -> str:
-        """All problems, one a line, then a count."""
-        lines = [problem.format(self.path) for problem in self.problems]
+    def report(self, style: str = "text") -> str:
+        """All problems, one a line (as text, or as GitHub annotations), then a count."""
+        lines = [problem.annotation(self.path) if style == "github" else problem.format(self.path) for problem in self.problems]
         count = len(self.problems)
         lines.append(f"{count} error{'s' if count != 1 else ''} in {self.path}; nothing was built.")
         return "\n".join(lines)

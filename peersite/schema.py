@@ -6,7 +6,7 @@ The classes are both the schema the data is checked against and the records the 
 from functools import cached_property
 
 from .fields import (
-    BilingualText, Choice, Date, Doi, Int, ListOf, Located, RecordOf, Ref, Refs, Slug, Str, Text, Url, Year, record,
+    BilingualText, Choice, Date, Doi, ReviewDate, Int, ListOf, Located, RecordOf, Ref, Refs, Slug, Str, Text, Url, Year, record,
 )
 
 ORG_KINDS = ("region", "municipality", "civil-society", "state-agency", "research-unit", "foundation")
@@ -48,7 +48,7 @@ class PageTexts(Located):
 class SiteInfo(Located):
     """When the content was last reviewed, and the texts of the generated pages."""
 
-    reviewed: str = Date()
+    reviewed: str = ReviewDate()
     pages: PageTexts = RecordOf(PageTexts)
 
 

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from .pages import DOCS_DIR, SNIPPETS, generated_folders
+from .problems import Problem
 
 BLOCK = re.compile(r"^<!-- data: (\S+) -->$", re.MULTILINE)
 
@@ -14,8 +15,8 @@ def fill_snippets(markdown: str, snippets: dict[str, str]) -> str:
     return BLOCK.sub(lambda match: snippets[match.group(1)].rstrip("\n"), markdown)
 
 
-def unknown_blocks(docs_dir: Path) -> list[str]:
-    """One line per block a hand-written page names that the data does not make."""
+def unknown_blocks(docs_dir: Path) -> list[Problem]:
+    """A problem for each block a hand-written page names that the data does not make."""
     generated = tuple(f"{folder}/" for folder in generated_folders())
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
@@ -26,6 +27,6 @@ def unknown_blocks(docs_dir: Path) -> list[str]:
         for match in BLOCK.finditer(text):
             if match.group(1) not in SNIPPETS:
                 line = text.count("\n", 0, match.start()) + 1
-                problems.append(f"{DOCS_DIR}/{name}:{line}:1: unknown data block '{match.group(1)}'"
-                                f" — use one of: {', '.join(SNIPPETS)}")
+                problems.append(Problem(line, 1, "", f"unknown data block '{match.group(1)}' — use one of: {', '.join(SNIPPETS)}",
+                                        path=f"{DOCS_DIR}/{name}"))
     return problems

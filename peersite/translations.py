@@ -4,10 +4,11 @@ from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, source_file
 from .pages import DOCS_DIR, generated_folders
+from .problems import Problem
 
 
-def untranslated_pages(docs_dir: Path) -> list[str]:
-    """One line per hand-written page missing in a language, naming the file to add."""
+def untranslated_pages(docs_dir: Path) -> list[Problem]:
+    """A problem for each hand-written page missing in a language, at the page that is there."""
     generated = tuple(f"{folder}/" for folder in generated_folders())
     others = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
     stems = set()
@@ -20,7 +21,10 @@ def untranslated_pages(docs_dir: Path) -> list[str]:
             stem = stem.removesuffix(f".{language}")
         stems.add(stem)
     return [
-        f"{DOCS_DIR}/{name}: missing — every page needs a Danish and an English file"
+        Problem(1, 1, "", f"{DOCS_DIR}/{missing} is missing — every page needs a Danish and an English file; add it",
+                path=f"{DOCS_DIR}/{present}")
         for stem in sorted(stems) for language in LANGUAGES
-        if not (docs_dir / (name := source_file(f"{stem}.md", language))).is_file()
+        if not (docs_dir / (missing := source_file(f"{stem}.md", language))).is_file()
+        for present in [next(source_file(f"{stem}.md", other) for other in LANGUAGES
+                             if (docs_dir / source_file(f"{stem}.md", other)).is_file())]
     ]

@@ -89,14 +89,19 @@ def write_data(folder: Path, *mistakes: tuple[str, str]) -> Path:
     return path
 
 
+def copy_project(folder: Path) -> Path:
+    """The project's build configuration, with stand-in hand-written pages, copied into folder."""
+    for name in ("mkdocs.yml", "hooks", "overrides", "peersite"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
+    (folder / "docs").mkdir(exist_ok=True)
+    for page in ("index", "getting-started", "about"):
+        (folder / "docs" / f"{page}.md").write_text(f"# Side {page}\n", encoding="utf-8")
+        (folder / "docs" / f"{page}.en.md").write_text(f"# Page {page}\n", encoding="utf-8")
+    return folder
+
+
 @pytest.fixture()
 def project_copy(tmp_path) -> Path:
     """The project's build configuration, with stand-in hand-written pages, in a folder of its own."""
-    for name in ("mkdocs.yml", "hooks", "overrides", "peersite"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    for page in ("index", "getting-started", "about"):
-        (tmp_path / "docs").mkdir(exist_ok=True)
-        (tmp_path / "docs" / f"{page}.md").write_text(f"# Side {page}\n", encoding="utf-8")
-        (tmp_path / "docs" / f"{page}.en.md").write_text(f"# Page {page}\n", encoding="utf-8")
-    return tmp_path
+    return copy_project(tmp_path)

@@ -1,0 +1,171 @@
+"""Whatever an editor does to content/data.yml, `make check` answers with located messages and a count,
+never a traceback: malformed files of every kind, and the real data file mutated by Hypothesis
+(lines deleted, duplicated, re-indented; bytes inserted; keys renamed, values retyped, re-nested)."""
+
+import contextlib
+import copy
+import io
+import re
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from peersite.cli import main
+
+REAL = (ROOT / "content" / "data.yml").read_bytes()
+REAL_LINES = REAL.decode("utf-8").splitlines(keepends=True)
+LOCATED = re.compile(r"^content/data\.yml:\d+:\d+: \S")
+SUMMARY = re.compile(r"^\d+ errors? in content/data\.yml; nothing was built\.$")
+# Each example reads and checks the whole real file (up to 0.15 s): enough examples to find what breaks,
+# few enough to keep the suite quick.
+EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check(data: bytes, tmp_path) -> tuple[int, list[str]]:
+    """Run `python -m peersite check` in-process on data: its exit code and what it printed.
+
+    In-process, a traceback is an exception, and fails the test that meets it."""
+    path = tmp_path / "content" / "data.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(data)
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    printed = io.StringIO()
+    with contextlib.redirect_stderr(printed), contextlib.chdir(tmp_path):
+        code = main(["check"])
+    return code, printed.getvalue().splitlines()
+
+
+def assert_located_or_sound(code: int, lines: list[str]) -> None:
+    """Either the file is sound, or every problem names its place and the last line counts them."""
+    if code == 0:
+        return
+    assert code == 1
+    assert lines and SUMMARY.match(lines[-1]), lines[-3:]
+    unlocated = [line for line in lines[:-1] if not LOCATED.match(line)]
+    assert unlocated == []
+    assert int(lines[-1].split()[0]) == len(lines) - 1
+
+
+MALFORMED = {
+    "empty file": b"",
+    "only a comment": b"# nothing yet\n",
+    "a list, not sections": b"- site\n- models\n",
+    "a bare text": b"peer support\n",
+    "NUL byte": REAL[:200] + b"\x00" + REAL[200:],
+    "control character": REAL[:500] + b"\x07" + REAL[500:],
+    "not UTF-8": REAL[:300] + b"\xff\xfe" + REAL[300:],
+    "Latin-1 text": "site:\n  reviewed: \"2026-11-22\"\n  note: Sjælland\n".encode("latin-1"),
+    "tab indentation": REAL.replace(b"\n  reviewed:", b"\n\treviewed:", 1),
+    "unclosed bracket": REAL.replace(b"[2015, 2014]", b"[2015, 2014", 1),
+    "unclosed quote": REAL.replace(b'reviewed: "2026', b'reviewed: "2026'.replace(b'"', b"'"), 1),
+    "deep nesting": b"site: " + b"[" * 100_000 + b"]" * 100_000 + b"\n",
+    "deep block nesting": b"site:\n" + b"".join(b" " * i + b"- \n" for i in range(2, 200)),
+    "complex key": b"? [a, b]\n: c\n" + REAL,
+    "mapping as key": b"{a: 1}: b\n" + REAL,
+    "number keys": REAL.replace(b"\norganisations:", b"\n1: one\ntrue: yes\nnull: nothing\norganisations:", 1),
+    "several documents": REAL + b"\n---\nsite: {}\n",
+    "alias bomb": b"a: &a [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" .encode() + b", ".join([f"*{chr(97 + i)}".encode()] * 10) + b"]\n" for i in range(8)),
+    "recursive alias": b"site: &s [*s]\n",
+    "python tag": b"site: !!python/object/apply:os.system [echo hi]\n",
+    "unknown tag": b"site: !secret x\n",
+    "binary": b"site: !!binary aGVsbG8=\n",
+    "set": b"site: !!set {a, b}\n",
+    "sections of the wrong kind": b"site: 1\norganisations: {}\nmodels: six\nevidence: [1, [2], {3: 4}]\nglossary: null\n",
+    "duplicate sections": REAL + b"\nsite:\n  reviewed: \"2026-01-01\"\n",
+    "huge number": REAL.replace(b"number: 1\n", b"number: 1" + b"0" * 5000 + b"\n", 1),
+    "nan and infinity": REAL.replace(b"number: 1\n", b"number: .nan\n", 1).replace(b"number: 2\n", b"number: -.inf\n", 1),
+    "dates unquoted": REAL.replace(b'"2020-12-07"', b"2020-12-07", 1),
+    "byte-order mark": b"\xef\xbb\xbf" + REAL,
+    "CRLF line ends": REAL.replace(b"\n", b"\r\n"),
+    "long line": REAL.replace(b"\nmodels:", b"\nx: " + b"y" * 1_000_000 + b"\nmodels:", 1),
+}
+
+
+def test_every_malformed_file_gets_located_messages(tmp_path):
+    refused = []
+    for name, data in MALFORMED.items():
+        code, lines = check(data, tmp_path)
+        assert_located_or_sound(code, lines)
+        refused += [name] if code else []
+    # All but the harmless ones (a byte-order mark, CRLF line ends and unquoted dates are fine) are refused.
+    assert set(MALFORMED) - set(refused) == {"byte-order mark", "CRLF line ends", "dates unquoted"}
+
+
+@EXAMPLES
+@given(st.data())
+def test_lines_deleted_duplicated_moved_or_reindented(tmp_path_factory, data):
+    lines = list(REAL_LINES)
+    for _ in range(data.draw(st.integers(1, 3))):
+        index = data.draw(st.integers(0, len(lines) - 1))
+        action = data.draw(st.sampled_from(["delete", "duplicate", "indent", "dedent", "swap"]))
+        if action == "delete":
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "indent":
+            lines[index] = " " * data.draw(st.integers(1, 6)) + lines[index]
+        elif action == "dedent":
+            lines[index] = lines[index].lstrip(" ")
+        else:
+            other = data.draw(st.integers(0, len(lines) - 1))
+            lines[index], lines[other] = lines[other], lines[index]
+    assert_located_or_sound(*check("".join(lines).encode("utf-8"), tmp_path_factory.mktemp("lines")))
+
+
+@EXAMPLES
+@given(position=st.integers(0, len(REAL)), inserted=st.binary(min_size=1, max_size=8))
+def test_bytes_inserted_anywhere(tmp_path_factory, position, inserted):
+    code, lines = check(REAL[:position] + inserted + REAL[position:], tmp_path_factory.mktemp("bytes"))
+    assert_located_or_sound(code, lines)
+
+
+def paths(node, path=()):
+    """Every place in a parsed data tree: the path of keys and indexes leading to it."""
+    yield path
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from paths(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from paths(value, path + (index,))
+
+
+PARSED = yaml.load(REAL, Loader=yaml.CSafeLoader)
+PLACES = [path for path in paths(PARSED) if path]
+VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-10, 10**6), st.floats(allow_nan=True), st.text(max_size=12),
+    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.just({"da": "tekst"}), st.just({"da": "<b>fed</b>", "en": "[x](javascript:alert(1))"}),
+)
+
+
+def mutate(tree, path, action: str, value, name: str):
+    """The tree with the value at path deleted, retyped, renamed or moved one level down."""
+    *parents, last = path
+    holder = tree
+    for step in parents:
+        holder = holder[step]
+    if action == "delete":
+        del holder[last]
+    elif action == "retype":
+        holder[last] = value
+    elif action == "rename" and isinstance(holder, dict):
+        holder[name or "x"] = holder.pop(last)
+    elif action == "nest":
+        holder[last] = {name or "x": holder[last]}
+    return tree
+
+
+@EXAMPLES
+@given(place=st.sampled_from(PLACES), action=st.sampled_from(["delete", "retype", "rename", "nest"]),
+       value=VALUES, name=st.text(max_size=10))
+def test_keys_deleted_renamed_retyped_or_nested(tmp_path_factory, place, action, value, name):
+    tree = mutate(copy.deepcopy(PARSED), place, action, value, name)
+    text = yaml.dump(tree, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False).encode("utf-8")
+    code, lines = check(text, tmp_path_factory.mktemp("tree"))
+    assert_located_or_sound(code, lines)
+    if action == "nest" or (action == "rename" and isinstance(place[-1], str) and name not in ("", place[-1])):
+        assert code == 1, "a re-nested or renamed field is always a mistake"
