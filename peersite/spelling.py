@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGES
-from .load import MarkedDict, MarkedList, load_marked_yaml
+from .load import MarkedList, load_marked_yaml
 from .problems import DataError
 
 DICTIONARIES = {"da": "da_DK", "en": "en_GB"}
@@ -60,26 +60,28 @@ class Finding:
         return f"{self.path}:{self.line}: {self.word} — {self.advice}"
 
 
+def bilingual_values(node, key: str = ""):
+    """Every {da: …, en: …} mapping in a loaded YAML tree, with the key it stands under."""
+    if isinstance(node, dict) and set(node) == set(LANGUAGES):
+        yield key, node
+    elif isinstance(node, dict):
+        for child_key, value in node.items():
+            yield from bilingual_values(value, child_key)
+    elif isinstance(node, list):
+        for value in node:
+            yield from bilingual_values(value, key)
+
+
 def yaml_texts(path: Path, shown: str) -> list[Text]:
     """Every {da: …, en: …} text in a YAML file, with the line of each language's text."""
     texts = []
-
-    def walk(node):
-        if isinstance(node, MarkedDict) and set(node) == set(LANGUAGES):
-            for language in LANGUAGES:
-                value = node[language]
-                if isinstance(value, MarkedList):
-                    texts.extend(Text(shown, mark.line, language, str(item)) for item, mark in zip(value, value.marks))
-                else:
-                    texts.append(Text(shown, node.marks[language].line, language, str(value)))
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(load_marked_yaml(path, shown))
+    for _, value in bilingual_values(load_marked_yaml(path, shown)):
+        for language in LANGUAGES:
+            text = value[language]
+            if isinstance(text, MarkedList):
+                texts += [Text(shown, mark.line, language, str(item)) for item, mark in zip(text, text.marks)]
+            else:
+                texts.append(Text(shown, value.marks[language].line, language, str(text)))
     return texts
 
 
@@ -137,20 +139,10 @@ def known_to_project(word: str, project_words: set[str]) -> bool:
 
 def danish_names(root: Path) -> set[str]:
     """The words of the data's Danish names, titles and terms, which English pages keep as they are."""
-    found = set()
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in DANISH_NAME_FIELDS and isinstance(value, dict) and "da" in value:
-                    found.update(WORD.findall(NOT_PROSE.sub(" ", str(value["da"]))))
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(load_marked_yaml(root / "content" / "data.yml", "content/data.yml"))
-    return {part.casefold() for word in found for part in [word, *word.split("-")]}
+    data = load_marked_yaml(root / "content" / "data.yml", "content/data.yml")
+    names = [value["da"] for key, value in bilingual_values(data) if key in DANISH_NAME_FIELDS]
+    words = {word for name in names for word in WORD.findall(NOT_PROSE.sub(" ", name))}
+    return {part.casefold() for word in words for part in [word, *word.split("-")]}
 
 
 def hunspell(words: set[str], language: str, *options: str) -> list[str]:
@@ -191,16 +183,17 @@ def misspellings(texts: list[Text], language: str, accepted: set[str], project_w
     unknown = unknown_words(candidates, language)
     quoted = {word for text in texts for quote in QUOTATION.findall(text.text) for word in words_of(quote, project_words)}
     known_in_other = (quoted & unknown) - unknown_words(quoted & unknown, other)
-    advice = suggestions(unknown, language)
-    findings = []
+    wrong = []
     for text in texts:
         outside = set(words_of(QUOTATION.sub(" ", text.text), project_words))
-        for word in dict.fromkeys(words_of(text.text, project_words)):
-            if word in unknown and (word in outside or word not in known_in_other):
-                findings.append(Finding(text.path, text.line, word, (
-                    f"did you mean {', '.join(advice[word][:4])}?" if advice.get(word) else
-                    f"not in the {LANGUAGE_NAMES[language]} dictionary; if it is a name or term, add it to {WORDS_FILE}")))
-    return findings
+        wrong += [(text, word) for word in dict.fromkeys(words_of(text.text, project_words))
+                  if word in unknown and (word in outside or word not in known_in_other)]
+    advice = suggestions({word for _, word in wrong}, language)
+    return [
+        Finding(text.path, text.line, word, f"did you mean {', '.join(advice[word][:4])}?" if advice.get(word) else
+                f"not in the {LANGUAGE_NAMES[language]} dictionary; if it is a name or term, add it to {WORDS_FILE}")
+        for text, word in wrong
+    ]
 
 
 def read_variants(path: Path) -> dict[str, list[tuple[re.Pattern, str]]]:
