@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Edit links point at the GitHub repository this clone came from, when there is one.
 export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
 
-.PHONY: serve build check test render readability benchmark browser-deps linkcheck-external audit clean
+.PHONY: serve build check test render readability benchmark browser-deps spelling-deps linkcheck-external audit clean
 
 serve: $(INSTALLED)
 	$(PYTHON) scripts/serve.py
@@ -15,13 +15,14 @@ serve: $(INSTALLED)
 build: $(INSTALLED)
 	$(PYTHON) -m mkdocs build --strict
 
-check: $(INSTALLED)
+check: $(INSTALLED) spelling-deps
 	$(PYTHON) -m peersite check
+	$(PYTHON) -m peersite.spelling
 
 render: $(INSTALLED)
 	$(PYTHON) -m peersite render
 
-test: $(INSTALLED) browser-deps
+test: $(INSTALLED) browser-deps spelling-deps
 	$(PYTHON) -m pytest
 
 readability: build
@@ -39,6 +40,10 @@ $(INSTALLED): requirements.txt pyproject.toml
 # Debian's Chromium drives the browser tests; axe-core checks accessibility.
 browser-deps: $(NODE_INSTALLED)
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Hunspell with Debian's Danish and British English dictionaries spell-checks the texts (peersite/spelling.py).
+spelling-deps:
+	@command -v hunspell >/dev/null && test -f /usr/share/hunspell/da_DK.dic -a -f /usr/share/hunspell/en_GB.dic || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell hunspell-da hunspell-en-gb >/dev/null; }
 
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
