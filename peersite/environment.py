@@ -37,6 +37,12 @@ def yaml_string(text, limit: int = 155) -> Markup:
     return Markup(json.dumps(plain, ensure_ascii=False))
 
 
+@jinja2.pass_context
+def number(context, value: int) -> str:
+    """A whole number with the page language's thousands separator: 2.479 in Danish, 2,479 in English."""
+    return f"{value:,}".replace(",", context["label"]["thousands_separator"])
+
+
 def long_date(iso_date: str, months: list[str], pattern: str) -> str:
     """A date like 2020-12-07 written out the language's way, e.g. '7. december 2020'."""
     year, month, day = (int(part) for part in iso_date.split("-"))
@@ -55,7 +61,9 @@ def markdown_environment() -> jinja2.Environment:
         autoescape=True,
         finalize=as_markdown,
     )
-    environment.filters.update(join=join_markdown, link_target=link_target, yaml_string=yaml_string, long_date=long_date)
+    environment.filters.update(
+        join=join_markdown, link_target=link_target, yaml_string=yaml_string, long_date=long_date, number=number,
+    )
     return environment
 
 

@@ -302,7 +302,7 @@ class Term(Located):
 
     id: str = Slug()
     term: BilingualText = Text()
-    abbr: str | None = Str(required=False)
+    abbr: BilingualText | None = Text(required=False)  # as written in running text: KI in Danish, CI in English
     definition: BilingualText = Text()
 
 

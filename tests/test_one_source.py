@@ -65,7 +65,8 @@ def expected(model, language: str) -> dict[str, str]:
     """What the data says of a model, as the first words of a cell that states it."""
     local, words = localise(REAL_SITE, language), localise(labels(), language)
     model = local.by_id["models"][model.id]
-    formats = ", ".join(words["format_values"][f] for f in model.formats) or words["not_stated"]
+    names = [words["format_values"][f] for f in model.formats]
+    formats = f" {words['and']} ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or words["not_stated"]
     return {
         words["region"]: local.by_id["organisations"][model.region].name,
         words["partnership"]: local.by_id["partnerships"][model.partnership].name,
