@@ -105,6 +105,7 @@ class Partnership(Located):
     models: list[str] = Refs("models")
     summary: BilingualText = Text()
     after_trial: BilingualText = Text()
+    reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
 
 
 @record("model", "models")
@@ -127,6 +128,7 @@ class Model(Located):
     after_trial: BilingualText = Text()
     evidence: list[str] = Refs("evidence")
     materials: list[str] = Refs("materials", required=False)
+    reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
 
 
 @record("form", "forms")
@@ -278,6 +280,7 @@ class Source(Located):
     findings: list[BilingualText] = ListOf(Text(), required=False)
     models: list[str] = Refs("models", required=False)
     outcomes: list[str] = Refs("outcomes", required=False)
+    reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
 
 
 @record("material", "materials")

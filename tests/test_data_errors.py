@@ -61,10 +61,12 @@ MISTAKES = [
     ("missing-field", "    target_group: {da: Voksne, en: Adults}\n", "", [
         "content/data.yml:55:5: models[0].target_group: missing field 'target_group' — add it",
     ]),
-    ("unknown-field", "    delivery: paid\n", "    delivery: paid\n    colour: blue\n", [
-        "content/data.yml:61:5: models[0].colour: unknown field 'colour' — use one of: id, number, name,"
-        " partnership, region, delivery, delivery_note, setting, formats, target_group, peer_does, summary, facts,"
-        " after_trial, evidence, materials",
+    ("unknown-field", "    kind: region\n", "    kind: region\n    colour: blue\n", [
+        "content/data.yml:19:5: organisations[0].colour: unknown field 'colour' — use one of: id, kind, name, about, url",
+    ]),
+    ("misspelt-field", "    kind: region\n", "    knid: region\n", [
+        "content/data.yml:18:5: organisations[0].knid: unknown field 'knid' — did you mean 'kind'?"
+        " use one of: id, kind, name, about, url",
     ]),
     # The model's reference to 'booklet' may follow from the broken id: it is not reported.
     ("id-not-a-slug", "  - id: booklet\n", "  - id: Hæftet\n", [
