@@ -55,8 +55,10 @@ class Finding:
     word: str
     advice: str
 
-    def format(self) -> str:
-        """Render as `path:LINE: word — advice`."""
+    def format(self, style: str = "text") -> str:
+        """Render as `path:LINE: word — advice`, or as a GitHub workflow annotation on that line."""
+        if style == "github":
+            return f"::error file={self.path},line={self.line},title=spelling::{self.word} — {self.advice}"
         return f"{self.path}:{self.line}: {self.word} — {self.advice}"
 
 
@@ -235,7 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     """Check the texts under a project folder; exit code 0 when all is well, 1 when something needs fixing."""
     parser = argparse.ArgumentParser(prog="python -m peersite.spelling", description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=".", help="the project folder (default: the current one)")
-    root = Path(parser.parse_args(argv).root)
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="findings as file:line lines, or as GitHub workflow annotations")
+    args = parser.parse_args(argv)
+    root = Path(args.root)
     if not shutil.which("hunspell"):
         print("hunspell not found — install it with `make spelling-deps` (Debian: hunspell hunspell-da hunspell-en-gb)", file=sys.stderr)
         return 1
@@ -245,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     for finding in findings:
-        print(finding.format(), file=sys.stderr)
+        print(finding.format(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
     if findings:
         print(f"{len(findings)} word{'s' if len(findings) != 1 else ''} to fix in {len({f.path for f in findings})} file(s).", file=sys.stderr)
         return 1
