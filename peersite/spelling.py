@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import LANGUAGES
+from . import LANGUAGES, language_of_source
 from .load import MarkedList, load_marked_yaml
 from .problems import DataError
 
@@ -112,8 +112,7 @@ def editor_texts(root: Path) -> list[Text]:
     texts = yaml_texts(root / "content" / "data.yml", "content/data.yml")
     texts += yaml_texts(root / "peersite" / "labels.yml", "peersite/labels.yml")
     for page in sorted((root / "docs").glob("*.md")):
-        language = "en" if page.name.endswith(".en.md") else "da"
-        texts += markdown_texts(page, f"docs/{page.name}", language)
+        texts += markdown_texts(page, f"docs/{page.name}", language_of_source(page.name))
     return texts
 
 

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from peersite import language_of_url
+
 # Schemes that never leave the browser.
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -25,7 +27,7 @@ def page_paths(site_dir: Path) -> list[str]:
 
 def language_of(path: str) -> str:
     """The language a page is written in, from its URL path."""
-    return "en" if path.startswith("en/") else "da"
+    return language_of_url(path)
 
 
 def first_record_page(site_dir: Path, section: str) -> str:
