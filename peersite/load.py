@@ -111,20 +111,32 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
     return Problem(mark.line, mark.column, "YAML syntax", f"{what} — {fix}")
 
 
-def nesting_problem(loader: yaml.BaseLoader) -> Problem | None:
-    """Where the file nests deeper than MAX_DEPTH, found from the parser's events before any tree is built
-    (libyaml's tree builder crashes on a few thousand levels)."""
-    depth = 0
+def event_problems(loader: yaml.BaseLoader) -> tuple[list[Problem], bool]:
+    """Keys that are lists or mappings, and nesting deeper than MAX_DEPTH, found from the parser's events
+    before any tree is built (libyaml's tree builder crashes on a few thousand levels); and whether the
+    file uses aliases (*name)."""
+    problems, aliases = [], False
+    # Per open collection: whether it is a mapping waiting for a key.
+    open_collections: list[bool] = []
     while (event := loader.get_event()) is not None:
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
+        at_key = bool(open_collections) and open_collections[-1]
+        if open_collections and isinstance(event, (yaml.NodeEvent, yaml.CollectionStartEvent)):
+            if isinstance(event, yaml.CollectionStartEvent) and at_key:
                 mark = Mark.of(event.start_mark)
-                return Problem(mark.line, mark.column, "YAML structure", f"nested more than {MAX_DEPTH} levels deep"
-                               " — the data needs only a few; check the brackets and the indentation")
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-    return None
+                problems.append(Problem(mark.line, mark.column, "YAML structure",
+                                        "a key must be a plain word, not a list or a mapping — write it like 'name:'"))
+            if open_collections[-1] is not None:
+                open_collections[-1] = not at_key
+        aliases |= isinstance(event, yaml.AliasEvent)
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_collections.append(True if isinstance(event, yaml.MappingStartEvent) else None)
+            if len(open_collections) > MAX_DEPTH:
+                mark = Mark.of(event.start_mark)
+                return problems + [Problem(mark.line, mark.column, "YAML structure", f"nested more than {MAX_DEPTH}"
+                                           " levels deep — the data needs only a few; check the brackets and the indentation")], aliases
+        elif isinstance(event, yaml.CollectionEndEvent):
+            open_collections.pop()
+    return problems, aliases
 
 
 def children(node: yaml.Node) -> list[yaml.Node]:
@@ -134,10 +146,8 @@ def children(node: yaml.Node) -> list[yaml.Node]:
     return node.value if isinstance(node, yaml.SequenceNode) else []
 
 
-def shape_problems(root: yaml.Node) -> list[Problem]:
-    """What makes a parsed tree unsafe to read: keys that are not words, and aliases (*name) that refer to
-    themselves or expand into a tree too deep or too big to walk."""
-    problems = []
+def alias_problem(root: yaml.Node) -> Problem | None:
+    """Aliases (*name) that refer to themselves, or expand into a tree too deep or too big to walk."""
     size, height, done = {}, {}, set()
     # Depth first without recursion; each node is walked once however many aliases point at it.
     stack = [(root, False)]
@@ -153,22 +163,15 @@ def shape_problems(root: yaml.Node) -> list[Problem]:
             continue
         if id(node) in height:  # entered, not left: an alias inside its own anchor
             mark = Mark.of(node.start_mark)
-            return [Problem(mark.line, mark.column, "YAML structure",
-                            "an alias (*name) refers to the value it stands in — write the value out instead")]
+            return Problem(mark.line, mark.column, "YAML structure",
+                           "an alias (*name) refers to the value it stands in — write the value out instead")
         height[id(node)] = 0
-        if isinstance(node, yaml.MappingNode):
-            for key, _ in node.value:
-                if not isinstance(key, yaml.ScalarNode):
-                    mark = Mark.of(key.start_mark)
-                    problems.append(Problem(mark.line, mark.column, "YAML structure",
-                                            "a key must be a plain word, not a list or a mapping — write it like 'name:'"))
         stack.append((node, True))
         stack.extend((child, False) for child in children(node) if id(child) not in done)
-    if not problems and (height[id(root)] > MAX_DEPTH or size[id(root)] > MAX_VALUES):
-        problems.append(Problem(1, 1, "YAML structure",
-                                f"the aliases (*name) expand into more than {MAX_DEPTH} levels or {MAX_VALUES:,} values"
-                                " — write the values out instead"))
-    return problems
+    if height[id(root)] > MAX_DEPTH or size[id(root)] > MAX_VALUES:
+        return Problem(1, 1, "YAML structure", f"the aliases (*name) expand into more than {MAX_DEPTH} levels"
+                                               f" or {MAX_VALUES:,} values — write the values out instead")
+    return None
 
 
 def load_marked_yaml(path: Path, shown_path: str | None = None) -> MarkedDict:
@@ -184,17 +187,18 @@ def load_marked_yaml(path: Path, shown_path: str | None = None) -> MarkedDict:
         line, column = position(raw.decode("utf-8", errors="replace"), len(raw[:error.start].decode("utf-8", errors="replace")))
         raise DataError(shown, [Problem(line, column, "", f"not UTF-8 text ({error.reason}) — save the file as UTF-8")])
     try:
-        if problem := nesting_problem(_MarkingLoader(text)):
-            raise DataError(shown, [problem])
+        problems, aliases = event_problems(_MarkingLoader(text))
     except yaml.YAMLError as error:
         raise DataError(shown, [syntax_problem(error, text)]) from None
+    if problems:
+        raise DataError(shown, problems)
     loader = _MarkingLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
             raise DataError(shown, [Problem(1, 1, "", "the file is empty — it must hold the sections site:, organisations:, models: …")])
-        if problems := shape_problems(root):
-            raise DataError(shown, problems)
+        if aliases and (problem := alias_problem(root)):
+            raise DataError(shown, [problem])
         data = loader.construct_document(root)
     except yaml.YAMLError as error:
         raise DataError(shown, [syntax_problem(error, text)]) from None
