@@ -16,7 +16,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def as_markdown(value) -> Markup:
     """How a template writes a value into Markdown: prepared Markdown as it is, anything else as text."""
-    return value if isinstance(value, Markup) else Markup(inline_markdown(value))
+    return value if isinstance(value, Markup) else Markup(inline_markdown(str(value)))
 
 
 def join_markdown(values, separator: str = "") -> Markup:

@@ -6,6 +6,7 @@ written: a text starting "7. december", "-", "#" or ">" stays text, and "<b>" sh
 """
 
 import re
+from functools import lru_cache
 
 import nh3
 
@@ -51,7 +52,8 @@ def markup_problem(text: str) -> str | None:
             " (a page of this site is linked through the record's fields, not in a text)")
 
 
-def inline_markdown(text) -> str:
+@lru_cache(maxsize=16384)  # labels and names recur on every page
+def inline_markdown(text: str) -> str:
     """A data text as one line of Markdown that reads exactly as written, but for emphasis and safe links."""
     text = re.sub(r"\s+", " ", str(text))
     pieces, start = [], 0
