@@ -12,8 +12,9 @@ export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^gi
 serve: $(INSTALLED)
 	$(PYTHON) scripts/serve.py
 
+# Data checked and pages written once, then Danish and English built in parallel (scripts/build.py).
 build: $(INSTALLED)
-	$(PYTHON) -m mkdocs build --strict
+	$(PYTHON) scripts/build.py
 
 check: $(INSTALLED)
 	$(PYTHON) -m peersite check
