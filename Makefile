@@ -4,17 +4,19 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+# What builds the site: mkdocs, or properdocs, its maintained fork (README, "Leaving MkDocs").
+GENERATOR := mkdocs
 # Edit links point at the GitHub repository this clone came from, when there is one.
 export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
 
 .PHONY: serve build check test render readability benchmark properdocs-diff browser-deps linkcheck-external audit clean
 
 serve: $(INSTALLED)
-	$(PYTHON) scripts/serve.py
+	$(PYTHON) scripts/serve.py --generator $(GENERATOR)
 
 # Data checked and pages written once, then Danish and English built in parallel (scripts/build.py).
 build: $(INSTALLED)
-	$(PYTHON) scripts/build.py
+	$(PYTHON) scripts/build.py --generator $(GENERATOR)
 
 check: $(INSTALLED)
 	$(PYTHON) -m peersite check

@@ -28,11 +28,14 @@ BUILD_SETUP = ("mkdocs.yml", "hooks", "overrides", "peersite")
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1780000000"}
 
 
-def seconds(command: list[str], project: Path) -> float:
-    """Wall-clock seconds a command takes in the project's folder; stop the benchmark if it fails."""
-    started = time.perf_counter()
-    subprocess.run(command, cwd=project, check=True, env=ENVIRONMENT, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+def seconds(command: list[str], project: Path, runs: int = 1) -> float:
+    """The fewest wall-clock seconds a command takes in the project's folder in `runs` runs; stop if it fails."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=project, check=True, env=ENVIRONMENT, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return min(times)
 
 
 def synthetic_project(folder: Path, records: int) -> Path:
@@ -66,13 +69,14 @@ def record_page_kb(site: Path) -> float:
     return sorted(site.glob("models/*/index.html"))[0].stat().st_size / 1024
 
 
-def measure(project: Path) -> dict:
-    """Seconds for `check`, plain MkDocs and this project, and each one's record page size."""
+def measure(project: Path, runs: int) -> dict:
+    """Seconds for `check`, plain MkDocs and this project (best of `runs`), and each one's record page size."""
     python = sys.executable
-    check = seconds([python, "-m", "peersite", "check"], project)
+    check = seconds([python, "-m", "peersite", "check"], project, runs)
     seconds([python, "-m", "peersite", "render"], project)  # plain MkDocs needs the generated pages in docs/
-    plain = seconds([python, "-m", "mkdocs", "build", "-q", "-f", str(without_hooks(project)), "-d", "plain-site"], project)
-    ours = seconds([python, str(ROOT / "scripts" / "build.py"), "-d", "site"], project)
+    plain_build = [python, "-m", "mkdocs", "build", "-q", "-f", str(without_hooks(project)), "-d", "plain-site"]
+    plain = seconds(plain_build, project, runs)
+    ours = seconds([python, str(ROOT / "scripts" / "build.py"), "-d", "site"], project, runs)
     return {
         "check": check, "plain": plain, "ours": ours,
         "plain_kb": record_page_kb(project / "plain-site"), "ours_kb": record_page_kb(project / "site"),
@@ -86,9 +90,10 @@ def growth(rows: dict, records: int, key: str) -> str:
 
 
 def main() -> None:
-    """Build every size once with both and print one table row per size as it is measured."""
+    """Build every size with both and print one table row per size as it is measured."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=SIZES, help="synthetic record counts (default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=1, help="builds per figure, the fastest counts (default: %(default)s)")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
     print("| records | MkDocs (s) | this project (s) | ratio | t(2N)/t(N) MkDocs | t(2N)/t(N) this | record page KB MkDocs / this | `check` (s) |")
@@ -97,7 +102,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         for records in args.sizes:
             project = synthetic_project(Path(scratch) / str(records), records)
-            rows[records] = row = measure(project)
+            rows[records] = row = measure(project, args.runs)
             shutil.rmtree(project)
             print(
                 f"| {records:,} | {row['plain']:.1f} | {row['ours']:.1f} | {row['ours'] / row['plain']:.2f} "

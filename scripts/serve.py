@@ -8,6 +8,7 @@ repeats every Danish search entry and adds more on each rebuild (README, "Buildi
 """
 
 import argparse
+import importlib
 import logging
 import shutil
 import signal
@@ -17,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from mkdocs.livereload import LiveReloadServer
+from build import GENERATORS, import_generator
 
 DATA = Path("content/data.yml")
 BUILD = Path(__file__).resolve().parent / "build.py"
@@ -32,9 +33,9 @@ def wait_for_change(path: Path) -> None:
         time.sleep(0.5)
 
 
-def build(site_dir: Path) -> bool:
+def build(generator: str, site_dir: Path) -> bool:
     """Build the site into site_dir as `make build` does; True when it was built."""
-    return subprocess.run([sys.executable, str(BUILD), "--site-dir", str(site_dir)]).returncode == 0
+    return subprocess.run([sys.executable, str(BUILD), "--generator", generator, "--site-dir", str(site_dir)]).returncode == 0
 
 
 def main() -> None:
@@ -42,6 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port (default: %(default)s)")
     parser.add_argument("--no-livereload", action="store_true", help="neither watch the files nor reload the browser")
+    parser.add_argument("--generator", choices=GENERATORS, default="mkdocs", help="default: %(default)s")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
     while subprocess.run([sys.executable, "-m", "peersite", "check"]).returncode != 0:
@@ -51,7 +53,7 @@ def main() -> None:
 
     def rebuild() -> None:
         """Build after a change; on failure the server keeps the last site and does not reload the browsers."""
-        if not build(site_dir):
+        if not build(args.generator, site_dir):
             raise SystemExit("The site was not rebuilt: fix the errors above and save again.")
 
     try:
@@ -60,7 +62,9 @@ def main() -> None:
         print(failure, file=sys.stderr)
         site_dir.mkdir()
     host, port = args.dev_addr.rsplit(":", 1)
-    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site_dir))
+    import_generator(args.generator)
+    livereload = importlib.import_module(f"{args.generator}.livereload")
+    server = livereload.LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site_dir))
     server.error_handler = lambda code: (site_dir / "404.html").read_bytes() if code == 404 else None
     if not args.no_livereload:
         for path, recursive in WATCHED.items():
