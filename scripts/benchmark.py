@@ -9,6 +9,7 @@ each a page in both languages.
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -28,14 +29,14 @@ BUILD_SETUP = ("mkdocs.yml", "hooks", "overrides", "peersite")
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1780000000"}
 
 
-def seconds(command: list[str], project: Path, runs: int = 1) -> float:
-    """The fewest wall-clock seconds a command takes in the project's folder in `runs` runs; stop if it fails."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, cwd=project, check=True, env=ENVIRONMENT, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return min(times)
+def timed(command: list[str], project: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user and system, its processes' too) a command takes; stop if it fails."""
+    before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    finished = subprocess.run(command, cwd=project, env=ENVIRONMENT, capture_output=True, text=True)
+    wall, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+    if finished.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{finished.stderr}")
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def synthetic_project(folder: Path, records: int) -> Path:
@@ -70,15 +71,18 @@ def record_page_kb(site: Path) -> float:
 
 
 def measure(project: Path, runs: int) -> dict:
-    """Seconds for `check`, plain MkDocs and this project (best of `runs`), and each one's record page size."""
+    """Seconds for `check`, plain MkDocs and this project, and each one's record page size.
+
+    The two builds take turns, so that other work on the machine disturbs both alike; the fastest run counts.
+    """
     python = sys.executable
-    check = seconds([python, "-m", "peersite", "check"], project, runs)
-    seconds([python, "-m", "peersite", "render"], project)  # plain MkDocs needs the generated pages in docs/
+    check = min(timed([python, "-m", "peersite", "check"], project) for _ in range(runs))
+    timed([python, "-m", "peersite", "render"], project)  # plain MkDocs needs the generated pages in docs/
     plain_build = [python, "-m", "mkdocs", "build", "-q", "-f", str(without_hooks(project)), "-d", "plain-site"]
-    plain = seconds(plain_build, project, runs)
-    ours = seconds([python, str(ROOT / "scripts" / "build.py"), "-d", "site"], project, runs)
+    our_build = [python, str(ROOT / "scripts" / "build.py"), "-d", "site"]
+    plain, ours = zip(*((timed(plain_build, project), timed(our_build, project)) for _ in range(runs)))
     return {
-        "check": check, "plain": plain, "ours": ours,
+        "check": check[0], "plain": min(plain), "ours": min(ours),
         "plain_kb": record_page_kb(project / "plain-site"), "ours_kb": record_page_kb(project / "site"),
     }
 
@@ -86,7 +90,7 @@ def measure(project: Path, runs: int) -> dict:
 def growth(rows: dict, records: int, key: str) -> str:
     """t(N)/t(N/2) for one build, or a dash for the smallest size."""
     half = rows.get(records // 2)
-    return f"{rows[records][key] / half[key]:.2f}" if half else "–"
+    return f"{rows[records][key][0] / half[key][0]:.2f}" if half else "–"
 
 
 def main() -> None:
@@ -96,17 +100,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1, help="builds per figure, the fastest counts (default: %(default)s)")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
-    print("| records | MkDocs (s) | this project (s) | ratio | t(2N)/t(N) MkDocs | t(2N)/t(N) this | record page KB MkDocs / this | `check` (s) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| records | MkDocs (s) | this project (s) | ratio | t(2N)/t(N) MkDocs | t(2N)/t(N) this "
+        "| CPU s MkDocs / this | record page KB MkDocs / this | `check` (s) |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     rows = {}
     with tempfile.TemporaryDirectory() as scratch:
         for records in args.sizes:
             project = synthetic_project(Path(scratch) / str(records), records)
             rows[records] = row = measure(project, args.runs)
             shutil.rmtree(project)
+            (plain, plain_cpu), (ours, ours_cpu) = row["plain"], row["ours"]
             print(
-                f"| {records:,} | {row['plain']:.1f} | {row['ours']:.1f} | {row['ours'] / row['plain']:.2f} "
-                f"| {growth(rows, records, 'plain')} | {growth(rows, records, 'ours')} "
+                f"| {records:,} | {plain:.1f} | {ours:.1f} | {ours / plain:.2f} "
+                f"| {growth(rows, records, 'plain')} | {growth(rows, records, 'ours')} | {plain_cpu:.1f} / {ours_cpu:.1f} "
                 f"| {row['plain_kb']:.1f} / {row['ours_kb']:.1f} | {row['check']:.2f} |",
                 flush=True,
             )
