@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import click
+
 from peersite import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 
 GENERATORS = ("mkdocs", "properdocs")
@@ -26,8 +28,11 @@ GENERATORS = ("mkdocs", "properdocs")
 
 def source_date_epoch(folder: Path) -> str | None:
     """The last commit's time in seconds, or None outside a git checkout."""
-    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True)
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True)
+    except OSError:  # no git
+        return None
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else None
 
 
 def import_generator(name: str):
@@ -61,7 +66,7 @@ def build_language(generator, config, language: str, site_dir: Path) -> None:
             generator.commands.build.build(config)
         finally:
             config.plugins.on_shutdown()
-    except generator.exceptions.MkDocsException as error:
+    except click.ClickException as error:  # the generator's own errors: broken input, strict warnings
         logging.getLogger(generator.__name__).error(error.format_message())
         sys.exit(1)
 
@@ -121,7 +126,7 @@ def main() -> int:
     started = time.perf_counter()
     try:
         site_dir = build_site(generator, args.config_file, args.site_dir)
-    except generator.exceptions.MkDocsException as error:
+    except click.ClickException as error:
         print(error.format_message(), file=sys.stderr)
         return 1
     print(f"Built {', '.join(LANGUAGES)} into {site_dir} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
