@@ -35,6 +35,11 @@ def run_site_build(config_dir: Path, site_dir: Path, *options: str, **env) -> su
     )
 
 
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site."""
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real data and pages, built strictly once for the whole test run, as `make build` builds them."""

@@ -3,14 +3,9 @@
 import re
 from pathlib import Path
 
-from conftest import run_mkdocs_build, run_site_build, write_data
+from conftest import run_mkdocs_build, run_site_build, site_files, write_data
 
 EPOCH = "1780000000"  # any fixed time: both builds compared write the same dates
-
-
-def tree(site: Path) -> dict[str, bytes]:
-    """Every file of a built site by its path in the site."""
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -40,7 +35,7 @@ def test_languages_built_apart_make_the_site_one_process_makes(project_copy, tmp
     assert parallel.returncode == 0, parallel.stderr
     single = run_mkdocs_build(project_copy, tmp_path / "single", SOURCE_DATE_EPOCH=EPOCH)
     assert single.returncode == 0, single.stderr
-    built_apart, built_together = tree(tmp_path / "parallel"), tree(tmp_path / "single")
+    built_apart, built_together = site_files(tmp_path / "parallel"), site_files(tmp_path / "single")
     assert built_apart.keys() == built_together.keys()
     assert {"sitemap.xml", "search/search_index.json", "en/search/search_index.json", "en/404.html"} <= built_apart.keys()
     different = {path for path in built_apart if built_apart[path] != built_together[path]}
@@ -58,5 +53,5 @@ def test_a_failing_language_leaves_the_last_site_in_place(project_copy):
     assert result.returncode == 1
     assert re.search(r"WARNING +- en: .*no-such-page\.md", result.stderr), result.stderr
     assert "the build of en failed" in result.stderr
-    assert tree(site) == {"index.html": b"the last good build"}
+    assert site_files(site) == {"index.html": b"the last good build"}
     assert leftovers(project_copy) == []

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, run_site_build, write_data
+from conftest import ROOT, run_site_build, site_files, write_data
 
 DAYS_AHEAD = 400
 # Python runs sitecustomize before anything else: in the build's processes the clock runs DAYS_AHEAD days ahead.
@@ -39,11 +39,6 @@ datetime.datetime = ShiftedDatetime  # date.today() reads time.time()
 '''
 
 
-def tree(site: Path) -> dict[str, bytes]:
-    """Every file of a built site by its path in the site."""
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
 def shifted_clock(folder: Path) -> dict[str, str]:
     """Environment variables that put the clock of every Python process started with them DAYS_AHEAD days ahead."""
     (folder / "sitecustomize.py").write_text(SHIFTED_CLOCK, encoding="utf-8")
@@ -65,7 +60,7 @@ def test_a_commit_builds_the_same_bytes_whatever_the_clock_says(tmp_path):
     assert today_build.returncode == 0, today_build.stderr
     later_build = run_site_build(ROOT, tmp_path / "later", SOURCE_DATE_EPOCH="", **ahead)
     assert later_build.returncode == 0, later_build.stderr
-    built_today, built_later = tree(tmp_path / "today"), tree(tmp_path / "later")
+    built_today, built_later = site_files(tmp_path / "today"), site_files(tmp_path / "later")
     assert built_today.keys() == built_later.keys()
     assert [path for path in built_today if built_today[path] != built_later[path]] == []
     committed = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
