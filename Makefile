@@ -4,16 +4,19 @@ PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+# What builds the site: mkdocs, or properdocs, its maintained fork (README, "Leaving MkDocs").
+GENERATOR := mkdocs
 # Edit links point at the GitHub repository this clone came from, when there is one.
 export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
 
-.PHONY: serve build check test render readability benchmark browser-deps spelling-deps linkcheck-external audit clean
+.PHONY: serve build check test render readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean
 
 serve: $(INSTALLED)
-	$(PYTHON) scripts/serve.py
+	$(PYTHON) scripts/serve.py --generator $(GENERATOR)
 
+# Data checked and pages written once, then Danish and English built in parallel (scripts/build.py).
 build: $(INSTALLED)
-	$(PYTHON) -m mkdocs build --strict
+	$(PYTHON) scripts/build.py --generator $(GENERATOR)
 
 check: $(INSTALLED) spelling-deps
 	$(PYTHON) -m peersite check
@@ -28,8 +31,13 @@ test: $(INSTALLED) browser-deps spelling-deps
 readability: build
 	$(PYTHON) scripts/readability.py site
 
+# This project against plain MkDocs on the same pages, at 250 to 2,000 synthetic records (a few minutes).
 benchmark: $(INSTALLED)
 	$(PYTHON) scripts/benchmark.py
+
+# The site built with ProperDocs (the maintained fork of MkDocs 1.x) must equal the MkDocs build.
+properdocs-diff: $(INSTALLED)
+	$(PYTHON) scripts/properdocs_diff.py
 
 $(INSTALLED): requirements.txt pyproject.toml
 	python3 -m venv $(VENV)

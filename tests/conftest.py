@@ -32,11 +32,25 @@ def run_mkdocs_build(config_dir: Path, site_dir: Path, **env) -> subprocess.Comp
     )
 
 
+def run_site_build(config_dir: Path, site_dir: Path, *options: str, **env) -> subprocess.CompletedProcess:
+    """Build the project in config_dir into site_dir as `make build` does: scripts/build.py, a process per language."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site_dir), *options],
+        cwd=config_dir, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": FAKE_REPO_URL, **env},
+    )
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site."""
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real data and pages, built strictly once for the whole test run."""
+    """The real data and pages, built strictly once for the whole test run, as `make build` builds them."""
     site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = run_mkdocs_build(ROOT, site_dir)
+    result = run_site_build(ROOT, site_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     return site_dir
 

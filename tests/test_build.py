@@ -1,0 +1,57 @@
+"""`make build` (scripts/build.py): data checked once, each language built in a process of its own, then joined."""
+
+import re
+from pathlib import Path
+
+from conftest import run_mkdocs_build, run_site_build, site_files, write_data
+
+EPOCH = "1780000000"  # any fixed time: both builds compared write the same dates
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Scratch folders a build left beside its site."""
+    return [path.name for path in folder.iterdir() if path.name.startswith(".site-")]
+
+
+def test_broken_data_stops_the_build_before_any_language_is_built(project_copy):
+    write_data(project_copy, ("summary: {da: Lønnede peers i teams., en: Paid peers in teams.}", "summary: {da: Lønnede peers i teams.}"))
+    result = run_site_build(project_copy, project_copy / "site")
+    assert result.returncode == 1
+    assert re.search(r"^content/data\.yml:\d+:\d+: models\[0\]\.summary\.en: ", result.stderr, re.M), result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project_copy / "site").exists() and leftovers(project_copy) == []
+    assert not (project_copy / "docs" / "models").exists()
+
+
+def test_languages_built_apart_make_the_site_one_process_makes(project_copy, tmp_path):
+    """The joined site equals static-i18n's build of every language in one process (`make serve` builds that way).
+
+    The one difference allowed: a one-process build gives the English 404 page a language switcher that points
+    at the last Danish page it built, instead of at the home pages.
+    """
+    write_data(project_copy)
+    (project_copy / "docs" / "about.md").write_text("# Om\n\n[Modeller](models/index.md)\n", encoding="utf-8")
+    parallel = run_site_build(project_copy, tmp_path / "parallel", SOURCE_DATE_EPOCH=EPOCH)
+    assert parallel.returncode == 0, parallel.stderr
+    single = run_mkdocs_build(project_copy, tmp_path / "single", SOURCE_DATE_EPOCH=EPOCH)
+    assert single.returncode == 0, single.stderr
+    built_apart, built_together = site_files(tmp_path / "parallel"), site_files(tmp_path / "single")
+    assert built_apart.keys() == built_together.keys()
+    assert {"sitemap.xml", "search/search_index.json", "en/search/search_index.json", "en/404.html"} <= built_apart.keys()
+    different = {path for path in built_apart if built_apart[path] != built_together[path]}
+    assert different <= {"en/404.html"}
+    assert leftovers(tmp_path) == []
+
+
+def test_a_failing_language_leaves_the_last_site_in_place(project_copy):
+    write_data(project_copy)
+    (project_copy / "docs" / "about.en.md").write_text("# About\n\n[Gone](no-such-page.md)\n", encoding="utf-8")
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good build", encoding="utf-8")
+    result = run_site_build(project_copy, site)
+    assert result.returncode == 1
+    assert re.search(r"WARNING +- en: .*no-such-page\.md", result.stderr), result.stderr
+    assert "the build of en failed" in result.stderr
+    assert site_files(site) == {"index.html": b"the last good build"}
+    assert leftovers(project_copy) == []
