@@ -7,7 +7,7 @@ from mkdocs.config.config_options import PathSpec
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from peersite import DEFAULT_LANGUAGE, LANGUAGES
+from peersite import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
 from peersite.links import edit_url
 from peersite.markup import sanitize_html
 from peersite.pages import navigation, not_in_nav, page_url
@@ -30,6 +30,12 @@ def on_config(config):
     config.nav = navigation()
     config.not_in_nav = PathSpec().run_validation("\n".join(not_in_nav()))
     return config
+
+
+def on_env(env, config, files):
+    """Give the theme templates the one rule for where a language's pages live."""
+    env.globals["url_prefix"] = url_prefix
+    return env
 
 
 def on_pre_build(config):

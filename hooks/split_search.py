@@ -19,8 +19,8 @@ def on_post_build(config):
     if i18n is None or not written.exists():  # the search plugin is off
         return
     index = json.loads(written.read_text(encoding="utf-8"))
-    for language, language_index in split_search_index(index, i18n.default_language, i18n.build_languages).items():
+    for language, language_index in split_search_index(index).items():
         if language_index["docs"]:
-            path = site / index_path(language, i18n.default_language)
+            path = site / index_path(language)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(language_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

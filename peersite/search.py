@@ -1,5 +1,7 @@
 """Search indexes per language, and the folding that lets Danish words be typed with or without æ, ø and å."""
 
+from . import LANGUAGES, language_of_url, url_prefix
+
 SEARCH_INDEX = "search/search_index.json"
 
 # Applied in this order to every indexed word and every query word, after the stemmer; the search worker
@@ -14,26 +16,22 @@ def fold(word: str) -> str:
     return word
 
 
-def index_path(language: str, default_language: str) -> str:
+def index_path(language: str) -> str:
     """Where a language's search index lives, relative to the site directory."""
-    if language == default_language:
-        return SEARCH_INDEX
-    return f"{language}/{SEARCH_INDEX}"
+    return url_prefix(language) + SEARCH_INDEX
 
 
-def locate(location: str, default_language: str, languages: list[str]) -> tuple[str, str]:
+def locate(location: str) -> tuple[str, str]:
     """The language of a combined index's location, and the location relative to that language's root."""
-    for language in languages:
-        if language != default_language and location.startswith(f"{language}/"):
-            return language, location.removeprefix(f"{language}/")
-    return default_language, location
+    language = language_of_url(location)
+    return language, location.removeprefix(url_prefix(language))
 
 
-def split_search_index(index: dict, default_language: str, languages: list[str]) -> dict[str, dict]:
+def split_search_index(index: dict) -> dict[str, dict]:
     """One search index per language from the combined one, each searched with its own language's lunr."""
     config = {**index["config"], "fold": [list(pair) for pair in FOLDS]}
-    indexes = {language: {"config": {**config, "lang": [language]}, "docs": []} for language in languages}
+    indexes = {language: {"config": {**config, "lang": [language]}, "docs": []} for language in LANGUAGES}
     for entry in index["docs"]:
-        language, location = locate(entry["location"], default_language, languages)
+        language, location = locate(entry["location"])
         indexes[language]["docs"].append({**entry, "location": location})
     return indexes

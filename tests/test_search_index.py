@@ -43,8 +43,8 @@ def test_a_word_typed_without_danish_letters_folds_like_the_word(typed, written)
 
 def test_index_paths():
     """The default language's index stays where Material looks for it; the others sit under their folder."""
-    assert index_path("da", "da") == "search/search_index.json"
-    assert index_path("en", "da") == "en/search/search_index.json"
+    assert index_path("da") == "search/search_index.json"
+    assert index_path("en") == "en/search/search_index.json"
 
 
 @pytest.mark.parametrize(("location", "expected"), [
@@ -58,12 +58,12 @@ def test_index_paths():
 ])
 def test_locate_finds_the_language_and_the_location_within_it(location, expected):
     """Only a whole first path segment names another language: 'engagement/' stays Danish."""
-    assert locate(location, "da", ["da", "en"]) == expected
+    assert locate(location) == expected
 
 
 def test_split_gives_each_language_its_own_entries_lunr_language_and_folds():
     """Each index keeps its language's entries in order, relative to its root, with its own lunr language."""
-    assert split_search_index(COMBINED, "da", ["da", "en"]) == {
+    assert split_search_index(COMBINED) == {
         "da": {
             "config": {**COMBINED["config"], "lang": ["da"], "fold": FOLDS},
             "docs": [
@@ -85,19 +85,19 @@ def test_split_gives_each_language_its_own_entries_lunr_language_and_folds():
 def test_split_leaves_the_combined_index_as_it_was():
     """Splitting copies the entries rather than changing them."""
     before = json.dumps(COMBINED)
-    split_search_index(COMBINED, "da", ["da", "en"])
+    split_search_index(COMBINED)
     assert json.dumps(COMBINED) == before
 
 
 def test_a_language_without_entries_gets_an_empty_index():
     """A language with no pages still gets an index, so its pages' search loads without error."""
     danish_only = {**COMBINED, "docs": COMBINED["docs"][:3]}
-    assert split_search_index(danish_only, "da", ["da", "en"])["en"]["docs"] == []
+    assert split_search_index(danish_only)["en"]["docs"] == []
 
 
 def built_index(site, language: str) -> dict:
     """A language's search index in the built site."""
-    return json.loads((site / index_path(language, "da")).read_text(encoding="utf-8"))
+    return json.loads((site / index_path(language)).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
