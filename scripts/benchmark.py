@@ -17,11 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from synthetic_data import synthetic_data  # noqa: E402
+from synthetic_data import as_yaml, synthetic_data  # noqa: E402
 
 SIZES = (250, 500, 1000, 2000)
 BUILD_SETUP = ("mkdocs.yml", "hooks", "overrides", "peersite")
@@ -51,7 +49,7 @@ def synthetic_project(folder: Path, records: int) -> Path:
         (docs / f"{page}.md").write_text(f"# {page}\n", encoding="utf-8")
         (docs / f"{page}.en.md").write_text(f"# {page}\n", encoding="utf-8")
     (folder / "content").mkdir()
-    data = yaml.safe_dump(synthetic_data(records // 2), allow_unicode=True)
+    data = as_yaml(synthetic_data(records // 2))
     (folder / "content" / "data.yml").write_text(data, encoding="utf-8")
     return folder
 

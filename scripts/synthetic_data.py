@@ -26,6 +26,18 @@ def synthetic_data(count: int) -> dict:
     return data
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes every value out, as an editor does, instead of anchors and aliases for repeated ones."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def as_yaml(data: dict) -> str:
+    """The data as an editor would write it: no anchors or aliases, keys in the order given."""
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False)
+
+
 def main() -> None:
     """Write the synthetic data file named on the command line."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -34,7 +46,7 @@ def main() -> None:
     args = parser.parse_args()
     args.output.parent.mkdir(parents=True, exist_ok=True)
     data = synthetic_data(args.count)
-    args.output.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    args.output.write_text(as_yaml(data), encoding="utf-8")
     print(f"{args.output}: {args.count} models, {len(data['evidence'])} evidence sources")
 
 
