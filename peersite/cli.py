@@ -2,11 +2,10 @@
 generator, `schema` to write the JSON Schema editors' tools check the data file with."""
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from .data_schema import data_schema
+from .data_schema import schema_json
 from .problems import DataError
 from .render import render_site
 from .snippets import unknown_blocks
@@ -40,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=SCHEMA_PATH, help="where `schema` writes (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.command == "schema":
-        Path(args.output).write_text(json.dumps(data_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        Path(args.output).write_text(schema_json(), encoding="utf-8")
         print(f"{args.output} written.")
         return 0
     try:

@@ -43,6 +43,7 @@ class PageTexts(Located):
     evidence: PageText = RecordOf(PageText)
     materials: PageText = RecordOf(PageText)
     glossary: PageText = RecordOf(PageText)
+    downloads: PageText = RecordOf(PageText)
 
 
 @record("site section", "site sections")

@@ -84,7 +84,7 @@ def test_check_refuses_markup_with_its_place_and_a_fix(tmp_path, kind):
     lines = result.stderr.splitlines()
     assert lines[-1] == "2 errors in content/data.yml; nothing was built.", result.stderr
     for line, language in zip(lines, ("da", "en")):
-        assert re.match(rf"content/data\.yml:26:\d+: national_trial\.summary\.{language}: .+ — .+", line), line
+        assert re.match(rf"content/data\.yml:27:\d+: national_trial\.summary\.{language}: .+ — .+", line), line
 
 
 class Offences(HTMLParser):
