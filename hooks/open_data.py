@@ -1,15 +1,17 @@
 """MkDocs adapter: the site's data and citations as files beside its pages (peersite/downloads.py), listed in
-the sitemap."""
+the sitemap, and every page described in its head as schema.org JSON-LD (peersite/jsonld.py)."""
 
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from peersite import DEFAULT_LANGUAGE
 from peersite.downloads import downloads
 from peersite.environment import html_environment
+from peersite.jsonld import page_jsonld
 from peersite.validate import DATA_PATH, load_site
 
-_state: dict = {}  # the downloads, made once per build
+_state: dict = {}  # the checked site and its downloads, made once per build
 
 
 def on_pre_build(config):
@@ -18,7 +20,19 @@ def on_pre_build(config):
     if i18n is not None and i18n.building:
         return  # a further language of the same build
     site = load_site(Path(config.config_file_path).parent / DATA_PATH)
-    _state.update(files=downloads(site))
+    _state.update(site=site, files=downloads(site))
+
+
+def on_page_context(context, page, config, nav):
+    """Give the page template the page's JSON-LD (overrides/partials/structured-data.html writes it)."""
+    language = getattr(page.file, "locale", DEFAULT_LANGUAGE)
+    source = page.file.src_uri.replace(f".{language}.md", ".md")
+    context["structured_data"] = page_jsonld(
+        _state["site"], source, language, url=page.canonical_url, title=page.title,
+        description=page.meta.get("description") or config.site_description,
+        site_url=config.site_url, site_name=config.site_name, files=_state["files"],
+    )
+    return context
 
 
 def on_post_template(output_content, template_name, config):

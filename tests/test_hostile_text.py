@@ -96,7 +96,8 @@ class Offences(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
-        self._in_script = tag == "script"
+        # JSON-LD is data, not script: the texts in it are JSON strings, with "<" escaped so none can end it.
+        self._in_script = tag == "script" and dict(attrs).get("type") != "application/ld+json"
         for name, value in attrs:
             value = unescape(value or "").strip().lower().replace(" ", "")
             if name.startswith("on"):
