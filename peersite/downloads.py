@@ -57,6 +57,15 @@ def citation_files(site: Site, sources: list, source_id: str | None) -> list[Dow
     ]
 
 
+def by_source(files: list[Download]) -> dict[str, list[Download]]:
+    """The citation files of each source, by its id."""
+    found: dict[str, list[Download]] = {}
+    for file in files:
+        if file.source:
+            found.setdefault(file.source, []).append(file)
+    return found
+
+
 def downloads(site: Site) -> list[Download]:
     """Every file the site offers, in the order the downloads page lists them; per-source citations last."""
     title, description = labels()["dataset_title"]["en"], labels()["dataset_description"]["en"]
