@@ -1,14 +1,16 @@
-"""Command line: `check` the data and pages for editors, `render` the generated pages for any
-generator, `schema` to write the JSON Schema editors' tools check the data file with."""
+"""Command line: `check` the data and pages for editors (with a warning for each record not reviewed for 24
+months), `render` the generated pages for any generator, `schema` to write the JSON Schema editors' tools
+check the data file with."""
 
 import argparse
-import json
+import datetime
 import sys
 from pathlib import Path
 
-from .data_schema import data_schema
+from .data_schema import schema_json
 from .problems import DataError
 from .render import render_site
+from .review import stale_records
 from .snippets import unknown_blocks
 from .translations import untranslated_pages
 from .validate import DATA_PATH, load_site
@@ -40,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=SCHEMA_PATH, help="where `schema` writes (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.command == "schema":
-        Path(args.output).write_text(json.dumps(data_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        Path(args.output).write_text(schema_json(), encoding="utf-8")
         print(f"{args.output} written.")
         return 0
     try:
@@ -49,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
     if args.command == "check":
+        for stale in stale_records(site, datetime.date.today()):  # warnings: the exit code stays 0
+            print(stale.format(args.data, args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         print(f"{args.data}: no errors.")
         return 0
     changed = write_pages(Path(args.docs), render_site(site)[0])

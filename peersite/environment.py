@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
 from .markup import inline_markdown, plain_text
@@ -47,6 +48,12 @@ def long_date(iso_date: str, months: list[str], pattern: str) -> str:
     """A date like 2020-12-07 written out the language's way, e.g. '7. december 2020'."""
     year, month, day = (int(part) for part in iso_date.split("-"))
     return pattern.format(day=day, month=months[month - 1], year=year)
+
+
+@cache
+def labels() -> dict:
+    """The words around the data, in both languages."""
+    return yaml.safe_load((TEMPLATES.parent / "labels.yml").read_text(encoding="utf-8"))
 
 
 @cache

@@ -78,10 +78,11 @@ def plain_text(text) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).split())
 
 
-# What the site's pages are made of: Markdown's output, the templates' blocks and the glossary's links.
+# What the site's pages are made of: Markdown's output, the templates' blocks and the glossary's links
+# (and <i>, which citeproc-py sets a journal's name and a work's title in).
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "caption", "cite", "code", "dd", "details", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "q", "small",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "q", "small",
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }
 ALLOWED_ATTRIBUTES = {

@@ -44,6 +44,7 @@ PAGES = (
     SitePage("about.md"),
     SitePage("accessibility.md", in_nav=False),
     SitePage("privacy.md", in_nav=False),
+    SitePage("downloads/index.md", texts="downloads", in_nav=False),  # linked from every page's footer
 )
 
 # Facts hand-written pages state, generated from the data: a page names one with <!-- data: name -->,
@@ -76,3 +77,8 @@ def page_url(source: str, language: str) -> str:
     """A page's address in the built site, relative to its root: 'en/models/ark/' for models/ark.md."""
     path = source.removesuffix(".md").removesuffix("index")
     return url_prefix(language) + (f"{path}/" if path and not path.endswith("/") else path)
+
+
+def site_root(source: str, language: str) -> str:
+    """From a page to the top of the built site, for links to files that are not pages: '../../' from 'en/models/'."""
+    return "../" * page_url(source, language).count("/")

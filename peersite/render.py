@@ -2,14 +2,13 @@
 one per record where a page has records, and the snippets the hand-written pages include."""
 
 import dataclasses
-from functools import cache
-
-import yaml
 
 from . import LANGUAGES, source_file
-from .environment import TEMPLATES, markdown_environment
+from .citations import formatted_references
+from .downloads import by_source, downloads
+from .environment import labels, markdown_environment
 from .fields import BilingualText
-from .pages import SNIPPETS, generated_pages
+from .pages import SNIPPETS, generated_pages, site_root
 from .schema import Site
 
 
@@ -30,27 +29,28 @@ def localise(value, language: str):
     return value
 
 
-@cache
-def labels() -> dict:
-    """The words around the data, in both languages."""
-    return yaml.safe_load((TEMPLATES.parent / "labels.yml").read_text(encoding="utf-8"))
-
-
-def render_language(site: Site, language: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Every generated page in one language by docs/-relative path, and every snippet by name."""
+def render_language(site: Site, language: str, files: list) -> tuple[dict[str, str], dict[str, str]]:
+    """Every generated page in one language by docs/-relative path, and every snippet by name; `files` are
+    the site's downloads, which pages link to."""
     local = localise(site, language)
     environment = markdown_environment()
-    common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language}
+    common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language,
+              "citations": formatted_references(site, language), "downloads": files, "source_downloads": by_source(files)}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.
         return environment.get_template(template).render(common, root=root, **context)
 
+    def render_page(template: str, path: str, **context) -> str:
+        # `site_root` leads from the built page to the top of the site: the downloads are files there, not pages.
+        return render(template, "../", site_root=site_root(path, language), **context)
+
     pages = {}
     for page in generated_pages():
-        pages[page.source] = render(page.template, "../", page=getattr(local.site.pages, page.texts))
+        pages[page.source] = render_page(page.template, page.source, page=getattr(local.site.pages, page.texts))
         for item in getattr(local, page.records) if page.records else []:
-            pages[f"{page.folder}/{item.id}.md"] = render(page.record_template, "../", record=item)
+            path = f"{page.folder}/{item.id}.md"
+            pages[path] = render_page(page.record_template, path, record=item)
     # Snippets stand in hand-written pages at the top of docs/.
     snippets = {name: render(f"snippets/{name}.md.j2", "") for name in SNIPPETS}
     return {source_file(path, language): text for path, text in pages.items()}, snippets
@@ -58,8 +58,8 @@ def render_language(site: Site, language: str) -> tuple[dict[str, str], dict[str
 
 def render_site(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """Every generated page in every language by docs/-relative path, and every snippet by language and name."""
-    pages, snippets = {}, {}
+    pages, snippets, files = {}, {}, downloads(site)
     for language in LANGUAGES:
-        pages_in_language, snippets[language] = render_language(site, language)
+        pages_in_language, snippets[language] = render_language(site, language, files)
         pages.update(pages_in_language)
     return pages, snippets

@@ -19,6 +19,7 @@ EVIDENCE_KINDS = (
 MATERIAL_KINDS = ("booklet", "leaflet", "overview", "report", "knowledge-theme", "catalogue", "article", "evaluation")
 RESULTS = ("better", "no-significant-difference", "indication", "no-difference")
 OUTCOME_ROLES = ("primary", "secondary", "exploratory", "other")
+WORK_LANGUAGES = ("da", "en")
 
 
 @record("page text", "page texts")
@@ -42,6 +43,7 @@ class PageTexts(Located):
     evidence: PageText = RecordOf(PageText)
     materials: PageText = RecordOf(PageText)
     glossary: PageText = RecordOf(PageText)
+    downloads: PageText = RecordOf(PageText)
 
 
 @record("site section", "site sections")
@@ -261,18 +263,34 @@ class Outcome(Located):
     name: BilingualText = Text()
 
 
+@record("title of a work", "titles of works")
+class WorkTitle(Located):
+    """A work's own title, word for word as published, and the language it is written in."""
+
+    text: str = Str()
+    language: str = Choice(*WORK_LANGUAGES)
+
+
 @record("evidence source", "evidence sources")
 class Source(Located):
-    """A trial, review, evaluation, report or other source the site builds on."""
+    """A trial, review, evaluation, report or other source the site builds on, with its full reference."""
 
     id: str = Slug()
     kind: str = Choice(*EVIDENCE_KINDS)
-    title: BilingualText = Text()
+    name: BilingualText = Text()  # what the site calls the work: a description, never a translated title
+    original_title: WorkTitle | None = RecordOf(WorkTitle, required=False)  # where the sources give it
     year: int | None = Year(required=False)
-    authors: str | None = Str(required=False)
+    published: str | None = Date(required=False)  # the day of publication, where the sources give it
+    # People as "Family, Given" ("Poulsen, C. H."); a name whose family name is unclear, as written, without a comma.
+    authors: list[str] = ListOf(Str(), required=False)
+    author_organisations: list[str] = Refs("organisations", required=False)  # organisations named as authors
     publisher: str | None = Ref("organisations", required=False)
     organiser: str | None = Ref("organisations", required=False)  # of a talk or event
     journal: str | None = Str(required=False)
+    volume: str | None = Str(required=False)
+    issue: str | None = Str(required=False)
+    pages: str | None = Str(required=False)  # a page range, or the article's number in the journal
+    number: str | None = Str(required=False)  # a review's or report's own number, like CD010880.pub2
     n: int | None = Int(required=False)
     doi: str | None = Doi(required=False)
     url: str | None = Url(required=False)

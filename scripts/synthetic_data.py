@@ -21,7 +21,7 @@ def synthetic_data(count: int) -> dict:
         })
         data["evidence"].append({
             **copy.deepcopy(source), "id": source_id, "models": [model_id],
-            "title": {"da": f"Kilde {number}", "en": f"Source {number}"},
+            "name": {"da": f"Kilde {number}", "en": f"Source {number}"},
         })
     return data
 

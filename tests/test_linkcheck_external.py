@@ -57,10 +57,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The checker gives up on /slow before it answers: the late answer meets a closed connection, and the
+        # report of that must not land in the output of whichever test runs two seconds later.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture
 def server():
     """A local HTTP server on 127.0.0.1 that remembers the paths it was asked for."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = Server(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     httpd.requests = []
     threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
@@ -143,8 +151,8 @@ def test_links_are_found_in_the_data_and_the_hand_written_pages(tmp_path):
     links = linkcheck.data_links(data)
     links.update(linkcheck.page_links(docs))
     assert links == {
-        "https://example.org/a": [f"{data}:20", f"{data}:163"],
-        "https://doi.org/10.1000/xyz": [f"{data}:163"],
+        "https://example.org/a": [f"{data}:21", f"{data}:164"],
+        "https://doi.org/10.1000/xyz": [f"{data}:164"],
         "https://example.org/b": [f"{docs / 'about.md'}:3"],
         "https://example.org/c": [f"{docs / 'about.md'}:3"],
     }
@@ -201,7 +209,7 @@ def test_main_reports_broken_links_where_they_are_written_and_fails(server, tmp_
     assert linkcheck.main(arguments) == 1
     output = capsys.readouterr().out.splitlines()
     assert output == [
-        f"{data}:164: {server.url}/gone: HTTP 404",
+        f"{data}:165: {server.url}/gone: HTTP 404",
         "3 external links checked (0 from cache), 1 allowed without checking, 1 broken",
     ]
     assert "/slow" not in server.requests

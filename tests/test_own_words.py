@@ -3,6 +3,8 @@
 The rule the test applies, word by word after folding case and dropping punctuation:
 - A quotation is text between »…« (Danish) or “…” (English), or inside <q> or <cite>. Quotation marks
   are for titles of works, sessions and courses given word for word, never for facts.
+- A formatted reference (<p class="citation">, made by the citation processor) quotes a work's own title
+  and publication details: it is a quotation too.
 - A run made only of proper names from the data (organisations, partnerships, models), joined by
   "og"/"and"/"samt", is a list of names, not a sentence, and is allowed.
 - Runs do not cross a quotation or the edge of a paragraph, list item, table cell or heading.
@@ -41,6 +43,7 @@ class PageText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.pieces: list[tuple[str, bool] | None] = []  # None marks the edge of a block
         self.in_article = self.skipped = self.quoting = 0
+        self.in_citation = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -49,6 +52,7 @@ class PageText(HTMLParser):
         self.in_article += tag == "article"
         self.skipped += tag in SKIPPED
         self.quoting += tag in QUOTE_ELEMENTS
+        self.in_citation |= tag == "p" and "citation" in (attributes.get("class") or "").split()
         if tag in BLOCKS:
             self.pieces.append(None)
 
@@ -56,12 +60,13 @@ class PageText(HTMLParser):
         self.in_article -= tag == "article"
         self.skipped -= tag in SKIPPED
         self.quoting -= tag in QUOTE_ELEMENTS
+        self.in_citation &= tag != "p"
         if tag in BLOCKS:
             self.pieces.append(None)
 
     def handle_data(self, data):
         if self.in_article and not self.skipped:
-            self.pieces.append((data, self.quoting > 0))
+            self.pieces.append((data, self.quoting > 0 or self.in_citation))
 
 
 def unquoted_stretches(html: str) -> list[list[str]]:
@@ -155,6 +160,7 @@ def test_seeds_are_there_to_compare_with():
     (f"<article><p>Som kilden skriver: »{COPIED}«.</p></article>", 0),
     (f"<article><p>“{COPIED}”</p></article>", 0),
     (f"<article><p><q>{COPIED}</q></p></article>", 0),
+    (f'<article><p class="citation">{COPIED}.</p><p>{COPIED}.</p></article>', 1),
     ("<article><p>Peer-støtte er gensidig støtte mellem mennesker, som i en eller anden grad</p></article>", 1),
     ("<article><p>Peer-støtte er gensidig støtte mellem mennesker,</p><p>som i en eller anden grad</p></article>", 0),
     (f'<head><meta name="description" content="{COPIED}"></head><article></article>', 1),

@@ -39,5 +39,5 @@ def test_serve_waits_for_broken_data_then_serves_the_site(project_copy):
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
-    assert "content/data.yml:65:14: models[0].summary.en: missing English text — add it" in output
+    assert "content/data.yml:66:14: models[0].summary.en: missing English text — add it" in output
     assert "Waiting for content/data.yml to be fixed…" in output

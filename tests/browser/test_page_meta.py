@@ -11,6 +11,8 @@ import yaml
 from mkdocs.config import load_config
 
 from browsing import language_of, page_paths
+from conftest import REAL_SITE
+from peersite.downloads import downloads
 
 ROOT = Path(__file__).resolve().parents[2]
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -140,13 +142,16 @@ def test_no_page_head_has_alternate_links(built_site):
 
 
 def test_sitemap_lists_every_page_with_its_alternates(built_site, content_pages, public_url):
-    """sitemap.xml has every page of both languages, each naming its Danish, English and x-default (Danish) version."""
+    """sitemap.xml has every page of both languages, each naming its Danish, English and x-default (Danish) version,
+    and the downloads, which are the same file in both languages."""
     sitemap = ET.parse(built_site / "sitemap.xml").getroot()
     listed = {}
     for url in sitemap.findall("s:url", SITEMAP):
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP)}
         listed[url.findtext("s:loc", namespaces=SITEMAP)] = alternates
-    assert set(listed) == {public_url + path for path in content_pages}
+    files = {public_url + file.path for file in downloads(REAL_SITE)}
+    assert set(listed) == {public_url + path for path in content_pages} | files
+    assert [listed[file] for file in files if listed[file]] == []
     for path in content_pages:
         danish = path.removeprefix("en/")
         expected = {"da": public_url + danish, "en": f"{public_url}en/{danish}", "x-default": public_url + danish}

@@ -1,0 +1,50 @@
+"""`make check` names every model, partnership and source not reviewed for more than 24 months, with its line,
+as a warning: the exit code stays 0."""
+
+import datetime
+import subprocess
+import sys
+
+from conftest import write_data
+from peersite.load import load_marked_yaml
+from peersite.review import cutoff, stale_records
+from peersite.validate import validate_site
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+def site_with(tmp_path, *edits):
+    """The minimal site with edits made."""
+    return validate_site(load_marked_yaml(write_data(tmp_path, *edits)))
+
+
+def test_records_older_than_24_months_are_named_with_their_lines(tmp_path):
+    site = site_with(tmp_path, ('reviewed: "2026-11-22"', 'reviewed: "2024-11-22"'),
+                     ("    summary: {da: En evaluering., en: An evaluation.}\n",
+                      '    summary: {da: En evaluering., en: An evaluation.}\n    reviewed: "2026-01-01"\n'))
+    lines = [stale.format("content/data.yml") for stale in stale_records(site, TODAY)]
+    assert lines == [
+        f"content/data.yml:{line}: warning: {where}: last reviewed on 2024-11-22 (the site's date: the record has no"
+        f" reviewed date of its own), more than 24 months ago — check '{id}' against its sources, then set its"
+        " reviewed: to that day"
+        for line, where, id in ((47, "partnerships[0]", "partnership-a"), (56, "models[0]", "model-a"), (165, "evidence[1]", "rct"))
+    ]
+
+
+def test_a_record_reviewed_24_months_ago_to_the_day_is_not_yet_stale(tmp_path):
+    site = site_with(tmp_path, ('reviewed: "2026-11-22"', 'reviewed: "2024-11-23"'))
+    assert stale_records(site, TODAY) == []
+    assert cutoff(datetime.date(2028, 2, 29)) == datetime.date(2026, 2, 28)
+
+
+def test_check_warns_and_still_succeeds(tmp_path):
+    write_data(tmp_path, ('reviewed: "2026-11-22"', 'reviewed: "2019-06-01"'))
+    for style, stream in (("text", "stderr"), ("github", "stdout")):
+        result = subprocess.run([sys.executable, "-m", "peersite", "check", "--format", style], cwd=tmp_path,
+                                capture_output=True, text=True)
+        assert result.returncode == 0
+        warnings = [line for line in getattr(result, stream).splitlines() if "warning" in line]
+        assert len(warnings) == 4, result
+        if style == "github":
+            assert warnings[0].startswith("::warning file=content/data.yml,line=47,title=partnerships[0]::last reviewed on 2019-06-01")
+    assert result.stdout.splitlines()[-1] == "content/data.yml: no errors."
