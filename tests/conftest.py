@@ -1,6 +1,7 @@
 """Shared fixtures: the real site built once per run, served on 127.0.0.1, and Debian's Chromium."""
 
 import functools
+import logging
 import http.server
 import os
 import shutil
@@ -60,18 +61,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _Server(http.server.ThreadingHTTPServer):
+class LocalServer(http.server.ThreadingHTTPServer):
+    """A server on 127.0.0.1 whose request errors go to the log, which pytest shows with the test that failed.
+
+    The default prints them on sys.stderr from its own thread, into the output of whichever test is
+    capturing stderr at that moment. A browser that closes a page mid-download resets the connection:
+    not the site's fault, and not worth a line."""
+
     def handle_error(self, request, client_address):
-        # A browser that closes a page mid-download resets the connection: not the site's fault.
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+            logging.getLogger(__name__).exception("request from %s failed", client_address)
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """The built site served over HTTP on 127.0.0.1, as a static host would serve it."""
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = _Server(("127.0.0.1", 0), handler)
+    server = LocalServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_data
+from conftest import LocalServer, write_data
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "linkcheck_external.py"
 _spec = importlib.util.spec_from_file_location("linkcheck_external", SCRIPT)
@@ -57,18 +57,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-class Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # The checker gives up on /slow before it answers: the late answer meets a closed connection, and the
-        # report of that must not land in the output of whichever test runs two seconds later.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
 @pytest.fixture
 def server():
     """A local HTTP server on 127.0.0.1 that remembers the paths it was asked for."""
-    httpd = Server(("127.0.0.1", 0), Handler)
+    httpd = LocalServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     httpd.requests = []
     threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
