@@ -2,9 +2,9 @@
 and where they stand in the navigation. Rendering, writing, the navigation and the tests read it."""
 
 from dataclasses import dataclass
-from posixpath import dirname
+from posixpath import basename, dirname
 
-from . import url_prefix
+from . import source_file, url_prefix
 
 DOCS_DIR = "docs"
 
@@ -32,12 +32,14 @@ class SitePage:
 
 PAGES = (
     SitePage("index.md"),
+    SitePage("find-support/index.md", texts="find_support"),
     SitePage("what-is-peer-support/index.md", texts="what"),
     SitePage("peer-roles/index.md", texts="roles"),
     SitePage("models/index.md", texts="models", records="models", record_template="model.md.j2"),
     SitePage("course/index.md", texts="course"),
     SitePage("partnerships/index.md", texts="partnerships"),
     SitePage("evidence/index.md", texts="evidence", records="evidence", record_template="source.md.j2"),
+    SitePage("evidence-map/index.md", texts="evidence_map"),
     SitePage("materials/index.md", texts="materials"),
     SitePage("getting-started.md"),
     SitePage("glossary/index.md", texts="glossary"),
@@ -48,7 +50,7 @@ PAGES = (
 
 # Facts hand-written pages state, generated from the data: a page names one with <!-- data: name -->,
 # and templates/snippets/<name>.md.j2 makes it.
-SNIPPETS = ("implementation-steps", "models-delivery")
+SNIPPETS = ("implementation-steps", "models-delivery", "reviewed")
 
 
 def generated_pages() -> list[SitePage]:
@@ -76,3 +78,13 @@ def page_url(source: str, language: str) -> str:
     """A page's address in the built site, relative to its root: 'en/models/ark/' for models/ark.md."""
     path = source.removesuffix(".md").removesuffix("index")
     return url_prefix(language) + (f"{path}/" if path and not path.endswith("/") else path)
+
+
+def listing_page(source: str, language: str) -> str | None:
+    """The page that lists a record page, as a file of the same language: 'models/index.en.md' for
+    'models/ark.en.md'; None for a page that is no record page."""
+    for page in PAGES:
+        if page.records and dirname(source) == page.folder:
+            listing = source_file(page.source, language)
+            return listing if basename(source) != basename(listing) else None
+    return None

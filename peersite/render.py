@@ -8,6 +8,7 @@ import yaml
 
 from . import LANGUAGES, source_file
 from .environment import TEMPLATES, markdown_environment
+from .evidence_map import context_sources, evidence_map
 from .fields import BilingualText
 from .pages import SNIPPETS, generated_pages
 from .schema import Site
@@ -40,7 +41,8 @@ def render_language(site: Site, language: str) -> tuple[dict[str, str], dict[str
     """Every generated page in one language by docs/-relative path, and every snippet by name."""
     local = localise(site, language)
     environment = markdown_environment()
-    common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language}
+    common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language,
+              "map_rows": evidence_map(local), "context_sources": context_sources(local)}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.
