@@ -22,6 +22,13 @@
     return node
   }
 
+  /* What a cell says, without the separator that only the search index reads. */
+  function ownText(node) {
+    return [...node.childNodes]
+      .filter(child => !(child.classList && child.classList.contains("table-separator")))
+      .map(child => child.textContent).join("").trim()
+  }
+
   /* One model per column: its id, values and cells. */
   function readModels(table) {
     return [...table.querySelectorAll("thead th[data-model]")].map(header => {
@@ -69,7 +76,7 @@
     const regionName = id => {
       const model = models.find(m => m.region === id)
       const cell = table.querySelector(`tr[data-row="region"] td[data-model="${model.id}"]`)
-      return cell ? cell.textContent.trim() : id
+      return cell ? ownText(cell) : id
     }
     const dataWord = prefix => value => text[`${prefix}-${value}`.replace(/-(\w)/g, (_, c) => c.toUpperCase())] || value
     const deliveryWord = dataWord("delivery")
