@@ -26,6 +26,7 @@ class MapRow:
 
     model: str | None  # None for the course
     cells: tuple[tuple[Finding, ...], ...]
+    randomised: bool  # whether a randomised trial studied it
 
     @property
     def studied_columns(self) -> list[int]:
@@ -56,10 +57,11 @@ def evidence_map(site: Site) -> list[MapRow]:
     """The map's rows: each model in order, then the course."""
     columns = site.evidence_map.columns
     rows = [
-        MapRow(model.id, tuple(model_findings(site, model.id, column.outcomes) for column in columns))
+        MapRow(model.id, tuple(model_findings(site, model.id, column.outcomes) for column in columns),
+               any(source.kind in RANDOMISED_KINDS for source in site.evidence if model.id in (source.models or [])))
         for model in site.models
     ]
-    rows.append(MapRow(None, tuple(course_findings(site, column.outcomes) for column in columns)))
+    rows.append(MapRow(None, tuple(course_findings(site, column.outcomes) for column in columns), True))
     return rows
 
 

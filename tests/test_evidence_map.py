@@ -108,7 +108,8 @@ def test_every_cell_of_the_built_map_says_what_is_known_and_links_its_source(bui
     page = built_site / ("en/" if language == "en" else "") / "evidence-map" / "index.html"
     table = MapTable()
     table.feed(page.read_text(encoding="utf-8"))
-    words = localise(labels(), language)["map_states"]
+    local = localise(labels(), language)
+    words = local["result_values"] | local["map_states"]
     assert len(table.rows) == len(ROWS)
     for row, cells in zip(ROWS, table.rows):
         assert len(cells) == 1 + len(COLUMNS)
