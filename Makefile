@@ -45,9 +45,9 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# Debian's Chromium drives the browser tests; axe-core checks accessibility.
+# Debian's Chromium drives the browser tests; axe-core checks accessibility; poppler-utils reads printed PDFs.
 browser-deps: $(NODE_INSTALLED)
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 # Hunspell with Debian's Danish and British English dictionaries spell-checks the texts (peersite/spelling.py).
 spelling-deps:

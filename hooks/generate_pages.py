@@ -15,6 +15,7 @@ from peersite.cli import check
 from peersite.problems import DataError
 from peersite.render import localise, render_site
 from peersite.snippets import fill_snippets
+from peersite.tables import rewrite_tables
 from peersite.terms import Explainer, glossary_terms
 from peersite.validate import DATA_PATH
 from peersite.write import write_pages
@@ -62,9 +63,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Explain the glossary's words, then keep only the markup the site's pages are made of."""
+    """Make tables read well on phones and in search, explain the glossary's words, then keep only the markup the site's pages are made of."""
     language = language_of(page)
     glossary = page_url(GLOSSARY, language)
+    html = rewrite_tables(html)
     html = _explainers[language].explain(html, get_relative_url(glossary, page.url), link_terms=page.url != glossary)
     return sanitize_html(html)
 

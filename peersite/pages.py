@@ -2,9 +2,9 @@
 and where they stand in the navigation. Rendering, writing, the navigation and the tests read it."""
 
 from dataclasses import dataclass
-from posixpath import dirname
+from posixpath import basename, dirname
 
-from . import url_prefix
+from . import source_file, url_prefix
 
 DOCS_DIR = "docs"
 
@@ -32,12 +32,14 @@ class SitePage:
 
 PAGES = (
     SitePage("index.md"),
+    SitePage("find-support/index.md", texts="find_support"),
     SitePage("what-is-peer-support/index.md", texts="what"),
     SitePage("peer-roles/index.md", texts="roles"),
     SitePage("models/index.md", texts="models", records="models", record_template="model.md.j2"),
     SitePage("course/index.md", texts="course"),
     SitePage("partnerships/index.md", texts="partnerships"),
     SitePage("evidence/index.md", texts="evidence", records="evidence", record_template="source.md.j2"),
+    SitePage("evidence-map/index.md", texts="evidence_map"),
     SitePage("materials/index.md", texts="materials"),
     SitePage("getting-started.md"),
     SitePage("glossary/index.md", texts="glossary"),
@@ -49,7 +51,7 @@ PAGES = (
 
 # Facts hand-written pages state, generated from the data: a page names one with <!-- data: name -->,
 # and templates/snippets/<name>.md.j2 makes it.
-SNIPPETS = ("implementation-steps", "models-delivery")
+SNIPPETS = ("implementation-steps", "models-delivery", "reviewed")
 
 
 def generated_pages() -> list[SitePage]:
@@ -82,3 +84,13 @@ def page_url(source: str, language: str) -> str:
 def site_root(source: str, language: str) -> str:
     """From a page to the top of the built site, for links to files that are not pages: '../../' from 'en/models/'."""
     return "../" * page_url(source, language).count("/")
+
+
+def listing_page(source: str, language: str) -> str | None:
+    """The page that lists a record page, as a file of the same language: 'models/index.en.md' for
+    'models/ark.en.md'; None for a page that is no record page."""
+    for page in PAGES:
+        if page.records and dirname(source) == page.folder:
+            listing = source_file(page.source, language)
+            return listing if basename(source) != basename(listing) else None
+    return None

@@ -7,6 +7,7 @@ from . import LANGUAGES, source_file
 from .citations import formatted_references
 from .downloads import by_source, downloads
 from .environment import labels, markdown_environment
+from .evidence_map import context_sources, evidence_map
 from .fields import BilingualText
 from .pages import SNIPPETS, generated_pages, site_root
 from .schema import Site
@@ -35,7 +36,8 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
     local = localise(site, language)
     environment = markdown_environment()
     common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language,
-              "citations": formatted_references(site, language), "downloads": files, "source_downloads": by_source(files)}
+              "citations": formatted_references(site, language), "downloads": files, "source_downloads": by_source(files),
+              "map_rows": evidence_map(local), "context_sources": context_sources(local)}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.

@@ -44,6 +44,8 @@ class PageTexts(Located):
     materials: PageText = RecordOf(PageText)
     glossary: PageText = RecordOf(PageText)
     downloads: PageText = RecordOf(PageText)
+    find_support: PageText = RecordOf(PageText)
+    evidence_map: PageText = RecordOf(PageText)
 
 
 @record("site section", "site sections")
@@ -128,6 +130,9 @@ class Model(Located):
     summary: BilingualText = Text()
     facts: list[BilingualText] = ListOf(Text(), required=False)
     after_trial: BilingualText = Text()
+    resources: BilingualText | None = Text(required=False)  # staff, hours, training the sources name; else "not stated"
+    cost: BilingualText | None = Text(required=False)  # what it costs, where a source says; else "not stated"
+    ask: list[str] = Refs("organisations", required=False)  # named in the sources as running or anchoring the model
     evidence: list[str] = Refs("evidence")
     materials: list[str] = Refs("materials", required=False)
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
@@ -327,6 +332,74 @@ class Term(Located):
     definition: BilingualText = Text()
 
 
+@record("map column", "map columns")
+class MapColumn(Located):
+    """A column of the evidence map: the outcomes it gathers, and its name when it gathers more than one."""
+
+    id: str = Slug()
+    name: BilingualText | None = Text(required=False)  # else the name of its one outcome
+    outcomes: list[str] = Refs("outcomes")
+
+
+@record("evidence map", "evidence maps")
+class EvidenceMap(Located):
+    """What is known of each model and the course, outcome by outcome, and which sources are context."""
+
+    columns: list[MapColumn] = ListOf(MapColumn)
+    context_kinds: list[str] = ListOf(Choice(*EVIDENCE_KINDS))  # kinds of source shown apart, as context
+
+
+@record("note on two names", "notes on two names")
+class LookAlike(Located):
+    """How the course differs from the model with a name like it."""
+
+    model: str = Ref("models")
+    text: BilingualText = Text()
+
+
+@record("place to find support", "places to find support")
+class SupportPlace(Located):
+    """Somewhere peer support or advice can be found, according to the sources."""
+
+    id: str = Slug()
+    name: BilingualText = Text()
+    for_whom: BilingualText = Text()
+    about: BilingualText = Text()
+    organisations: list[str] = Refs("organisations")  # linked where the organisation has a web address
+    model: str | None = Ref("models", required=False)
+    source: str | None = Ref("evidence", required=False)
+
+
+@record("help line", "help lines")
+class HelpLine(Located):
+    """Whom to call in a crisis, and when."""
+
+    id: str = Slug()
+    name: BilingualText = Text()
+    number: str | None = Str(required=False)
+    when: BilingualText = Text()
+    hours: BilingualText | None = Text(required=False)
+
+
+@record("crisis box", "crisis boxes")
+class CrisisHelp(Located):
+    """The help lines, where they were taken from and the day they were checked."""
+
+    lines: list[HelpLine] = ListOf(HelpLine)
+    source: BilingualText = Text()
+    checked: str = ReviewDate()
+
+
+@record("find-support section", "find-support sections")
+class FindSupport(Located):
+    """Where peer support can be found now, how to join the course, and help in a crisis."""
+
+    places: list[SupportPlace] = ListOf(SupportPlace)
+    join_course: BilingualText = Text()  # where the course runs, as far as the sources say
+    crisis: CrisisHelp = RecordOf(CrisisHelp)
+    reviewed: str | None = ReviewDate(required=False)
+
+
 # Sections whose records other records point at by id.
 COLLECTIONS = ("organisations", "partnerships", "models", "outcomes", "evidence", "materials", "glossary")
 
@@ -352,6 +425,9 @@ class Site(Located):
     evidence: list[Source] = ListOf(Source)
     materials: list[Material] = ListOf(Material)
     glossary: list[Term] = ListOf(Term)
+    evidence_map: EvidenceMap = RecordOf(EvidenceMap)
+    course_and_model: LookAlike = RecordOf(LookAlike)
+    find_support: FindSupport = RecordOf(FindSupport)
 
     @cached_property
     def by_id(self) -> dict[str, dict]:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile) on the built site served on 127.0.0.1: the home page, a model page and an
-# evidence page in Danish and English. Prints performance, accessibility, best practices and SEO
+# Lighthouse (mobile) on the built site served on 127.0.0.1: the home page, the comparison, the evidence
+# map, a model page and an evidence page in Danish and English. Prints performance, accessibility, best practices and SEO
 # per page, then every audit that cost the last three points; exits 1 when a goal is missed
 # (performance >= 95, the others 100). Usage: bash scripts/audit.sh [SITE_DIR]. Not part of make test.
 set -euo pipefail
@@ -26,7 +26,7 @@ first_record() {  # first_record SECTION: the URL path of the section's first ge
 }
 model=$(first_record models)
 evidence=$(first_record evidence)
-pages=("" "$model" "$evidence" "en/" "en/$model" "en/$evidence")
+pages=("" "models/" "evidence-map/" "$model" "$evidence" "en/" "en/models/" "en/evidence-map/" "en/$model" "en/$evidence")
 
 port=$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # Serve as GitHub Pages does (gzip, ten minutes' caching): Python's plain server sends neither,

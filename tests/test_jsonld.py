@@ -76,7 +76,8 @@ def test_every_page_is_a_web_page_of_the_site_with_its_language_and_review_date(
         html = (built_site / path / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{language}"' in html
         knowledge = path.split("/")[-2:-1] in (["models"], ["evidence"]) or path.removeprefix("en").strip("/").split("/")[0] in (
-            "what-is-peer-support", "peer-roles", "models", "course", "partnerships", "evidence", "materials", "glossary")
+            "find-support", "what-is-peer-support", "peer-roles", "models", "course", "partnerships", "evidence", "evidence-map",
+            "materials", "glossary")
         assert node["@type"] == [S + ("MedicalWebPage" if knowledge else "WebPage")], path
         assert values(node, "inLanguage") == [language] and values(node, "name"), path
         [website] = values(node, "isPartOf")

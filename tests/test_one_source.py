@@ -16,49 +16,73 @@ FIELDS = ("region", "partnership", "delivery", "format")
 
 
 class Facts(HTMLParser):
-    """Table rows (header -> cell text, plus the links in the row) and definition lists (term -> definition)."""
+    """What tables and definition lists state, as (header -> cell text, links) pairs: a table row with its
+    column headers; in a table with a header cell at the start of each row (a comparison, one column per
+    thing compared), a column with its row headers and the links in its column header; and definition
+    lists (term -> definition)."""
 
     def __init__(self):
         super().__init__()
         self.rows: list[tuple[dict[str, str], list[str]]] = []
         self.definitions: dict[str, str] = {}
         self._headers: list[str] = []
-        self._cells: list[str] = []
+        self._header_links: list[list[str]] = []
+        self._columns: dict[int, dict[str, str]] = {}
+        self._cells: list[tuple[str, str, list[str]]] = []
         self._links: list[str] = []
         self._text: list[str] | None = None
+        self._separator = False
         self._term = ""
 
     def handle_starttag(self, tag, attrs):
         if tag in ("th", "td", "dt", "dd"):
-            self._text = []
+            self._text, self._links = [], []
         elif tag == "tr":
-            self._cells, self._links = [], []
+            self._cells = []
         elif tag == "table":
-            self._headers = []
+            self._headers, self._header_links, self._columns = [], [], {}
         elif tag == "a" and "href" in dict(attrs):
             self._links.append(dict(attrs)["href"])
+        elif tag == "span" and dict(attrs).get("class") == "table-separator":
+            self._separator = True  # for search results only: not part of what the cell states
 
     def handle_data(self, data):
-        if self._text is not None:
+        if self._text is not None and not self._separator:
             self._text.append(data)
 
     def handle_endtag(self, tag):
-        if tag not in ("th", "td", "dt", "dd", "tr") or (tag != "tr" and self._text is None):
+        if tag == "span":
+            self._separator = False
+        if tag == "table":
+            self.rows += [(facts, self._header_links[index]) for index, facts in self._columns.items()]
+        elif tag == "tr":
+            self.end_row()
+        elif tag in ("th", "td") and self._text is not None:
+            self._cells.append((tag, " ".join("".join(self._text).split()), self._links))
+            self._text = None
+        elif tag in ("dt", "dd") and self._text is not None:
+            text = " ".join("".join(self._text).split())
+            self._text = None
+            if tag == "dt":
+                self._term = text
+            else:
+                self.definitions[self._term] = text
+
+    def end_row(self):
+        """A header row names the columns; a row led by a header cell adds to each column; any other row is one."""
+        if not self._cells:
             return
-        if tag == "tr":
-            if self._cells:
-                self.rows.append((dict(zip(self._headers, self._cells)), self._links))
-            return
-        text = " ".join("".join(self._text).split())
-        self._text = None
-        if tag == "th":
-            self._headers.append(text)
-        elif tag == "td":
-            self._cells.append(text)
-        elif tag == "dt":
-            self._term = text
+        kinds = [kind for kind, _, _ in self._cells]
+        if all(kind == "th" for kind in kinds):
+            self._headers = [text for _, text, _ in self._cells]
+            self._header_links = [links for _, _, links in self._cells]
+        elif kinds[0] == "th" and self._header_links:
+            row_header = self._cells[0][1]
+            for index, (_, text, _) in enumerate(self._cells[1:], start=1):
+                self._columns.setdefault(index, {})[row_header] = text
         else:
-            self.definitions[self._term] = text
+            links = [link for _, _, cell_links in self._cells for link in cell_links]
+            self.rows.append((dict(zip(self._headers, [text for _, text, _ in self._cells])), links))
 
 
 def expected(model, language: str) -> dict[str, str]:

@@ -1,5 +1,5 @@
-"""What the browser tests share: every built page, the kinds of page a reader meets, and a guard
-that fails any test in which a page reached for another host.
+"""What the browser tests share: every built page, the kinds of page a reader meets, a guard that
+fails any test in which a page reached for another host, and axe-core's WCAG check of a loaded page.
 
 Not a conftest.py: a second module named conftest would shadow tests/conftest.py for the modules
 that import from it. Test modules import the fixtures they use from here, by name.
@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Page
 
 from peersite import language_of_url
 
@@ -80,3 +81,29 @@ def no_requests_to_other_hosts(foreign_requests):
     """Fail any browser test during which a page reached for another host."""
     yield
     assert foreign_requests == [], "requests to other hosts"
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """async () => {
+    const results = await axe.run(document, {
+        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        resultTypes: ["violations"],
+    });
+    return results.violations.map(v => ({
+        id: v.id, help: v.help, targets: v.nodes.map(node => node.target.join(" ")),
+    }));
+}"""
+
+
+def violations(page: Page) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the loaded page."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(RUN_AXE)
+
+
+def report(found: dict[str, list[dict]]) -> str:
+    """One line per violation: the page, the rule, what it asks for and where."""
+    return "\n".join(
+        f"{path or '/'}: {v['id']} ({v['help']}) at {', '.join(v['targets'][:5])}"
+        for path, page_violations in found.items() for v in page_violations
+    )

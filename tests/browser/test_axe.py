@@ -1,37 +1,10 @@
 """axe-core finds no WCAG 2.1 A or AA violation on any built page, Danish or English."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import all_pages, foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
-
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-RUN_AXE = """async () => {
-    const results = await axe.run(document, {
-        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        resultTypes: ["violations"],
-    });
-    return results.violations.map(v => ({
-        id: v.id, help: v.help, targets: v.nodes.map(node => node.target.join(" ")),
-    }));
-}"""
-
-
-def violations(page: Page) -> list[dict]:
-    """axe-core's WCAG 2.1 A/AA violations on the loaded page."""
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(RUN_AXE)
-
-
-def report(found: dict[str, list[dict]]) -> str:
-    """One line per violation: the page, the rule, what it asks for and where."""
-    return "\n".join(
-        f"{path or '/'}: {v['id']} ({v['help']}) at {', '.join(v['targets'][:5])}"
-        for path, page_violations in found.items() for v in page_violations
-    )
+from browsing import all_pages, foreign_requests, language_of, no_requests_to_other_hosts, report, violations  # noqa: F401
 
 
 @pytest.mark.parametrize("language", ["da", "en"])

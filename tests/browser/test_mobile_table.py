@@ -1,56 +1,99 @@
-"""The models comparison table on a 360 px wide phone: the page stays put, the table scrolls, no text is cut."""
+"""Phones: at 390 px (and 360 px) no page scrolls sideways, every table shows all of itself (a table of
+three columns or more becomes one card per row, each value under its column's header), and table text
+is at least 14 px. Prints each page's width and how much of its tables is visible."""
 
 import pytest
 from playwright.sync_api import Page
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import foreign_requests, no_requests_to_other_hosts  # noqa: F401
+from browsing import all_pages, foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
 
-PHONE = {"width": 360, "height": 740}
-# How the page and the table lay out: widths of the page, the table's scroll box and the table, and
-# every cell whose text is cut off (wider content than box, with overflow hidden or an ellipsis).
+PHONE = {"width": 390, "height": 844}
+SMALL_PHONE = {"width": 360, "height": 740}
+MIN_TEXT_PX = 14
+# The page's width, and for each table how much of its width is inside both its scroll box and the
+# screen, its smallest text, and its cells whose text is cut off.
 LAYOUT = """() => {
-    const table = document.querySelector(".md-content table");
-    const box = table.closest(".md-typeset__scrollwrap") || table.parentElement;
-    const clipped = [...table.querySelectorAll("th, td")].filter(cell => {
-        const style = getComputedStyle(cell);
-        const hides = style.overflowX !== "visible" || style.textOverflow === "ellipsis";
-        return hides && cell.scrollWidth > cell.clientWidth + 1;
-    }).map(cell => cell.innerText.slice(0, 40));
-    return {
-        viewport: window.innerWidth,
-        page: document.documentElement.scrollWidth,
-        body: document.body.scrollWidth,
-        boxRight: box.getBoundingClientRect().right,
-        boxOverflow: getComputedStyle(box).overflowX,
-        boxScrollable: box.scrollWidth > box.clientWidth,
-        tableWidth: table.getBoundingClientRect().width,
-        boxWidth: box.clientWidth,
-        clipped,
-    };
+    const width = window.innerWidth;
+    const tables = [...document.querySelectorAll(".md-content table")].map(table => {
+        const box = table.closest(".md-typeset__scrollwrap") || table.parentElement;
+        const own = table.getBoundingClientRect(), held = box.getBoundingClientRect();
+        const seen = Math.min(own.right, held.right, width) - Math.max(own.left, held.left, 0);
+        const cells = [...table.querySelectorAll("th, td")].filter(cell => cell.offsetParent !== null);
+        const sizes = cells.filter(cell => cell.innerText.trim()).map(cell => parseFloat(getComputedStyle(cell).fontSize));
+        const clipped = cells.filter(cell => {
+            const style = getComputedStyle(cell);
+            const hides = style.overflowX !== "visible" || style.textOverflow === "ellipsis";
+            return hides && cell.scrollWidth > cell.clientWidth + 1;
+        }).map(cell => cell.innerText.slice(0, 40));
+        return {
+            caption: (table.caption || table.querySelector("th") || {}).innerText || "",
+            visible: Math.max(0, seen) / table.scrollWidth,
+            smallest: Math.min(...sizes),
+            clipped,
+        };
+    });
+    return {width, page: document.documentElement.scrollWidth, body: document.body.scrollWidth, tables};
 }"""
 
 
-@pytest.mark.parametrize("path", ["models/", "en/models/"])
-def test_models_table_is_readable_on_a_phone(page: Page, site_url, path):
-    """No sideways scrolling of the page; the table fits or scrolls inside its own box; no cell is cut."""
+def layout(page: Page, url: str) -> dict:
+    """The measures of LAYOUT for one page."""
+    page.goto(url)
+    return page.evaluate(LAYOUT)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_no_page_scrolls_sideways_and_every_table_shows_itself_on_a_phone(page: Page, site_url, all_pages, language):
     page.set_viewport_size(PHONE)
-    page.goto(site_url + path)
-    layout = page.evaluate(LAYOUT)
-    assert layout["page"] <= layout["viewport"] and layout["body"] <= layout["viewport"], layout
-    assert layout["boxRight"] <= layout["viewport"], layout
-    if layout["tableWidth"] > layout["boxWidth"]:
-        assert layout["boxOverflow"] in ("auto", "scroll") and layout["boxScrollable"], layout
-    assert layout["clipped"] == [], layout
+    problems, report = [], []
+    for path in [p for p in all_pages if language_of(p) == language]:
+        measured = layout(page, site_url + path)
+        widest = max([measured["page"], measured["body"]])
+        report.append(f"{path or '/'}: page {widest} px" + "".join(
+            f"; table {t['caption'][:30]!r} {t['visible']:.0%} visible, text ≥ {t['smallest']:.1f} px" for t in measured["tables"]))
+        if widest > measured["width"]:
+            problems.append(f"{path or '/'}: the page is {widest} px wide on a {measured['width']} px screen")
+        for table in measured["tables"]:
+            if table["visible"] < 0.99:
+                problems.append(f"{path or '/'}: table {table['caption'][:40]!r} shows {table['visible']:.0%} of itself")
+            if table["smallest"] < MIN_TEXT_PX:
+                problems.append(f"{path or '/'}: table {table['caption'][:40]!r} has {table['smallest']} px text")
+            if table["clipped"]:
+                problems.append(f"{path or '/'}: cut-off cells {table['clipped']}")
+    print("\n" + "\n".join(report))
+    assert problems == []
 
 
 @pytest.mark.parametrize("path", ["models/", "en/models/"])
-def test_models_table_scrolls_to_its_last_column(page: Page, site_url, path):
-    """Scrolling the table's box brings its last column into view inside the phone's screen."""
-    page.set_viewport_size(PHONE)
+@pytest.mark.parametrize("viewport", [SMALL_PHONE, PHONE], ids=["360", "390"])
+def test_comparison_becomes_cards_with_each_value_under_its_model(page: Page, site_url, path, viewport):
+    """Each point is a card; each model's value in it is headed by the model's name."""
+    page.set_viewport_size(viewport)
     page.goto(site_url + path)
-    last_header = page.locator(".md-content table th").last
-    last_header.scroll_into_view_if_needed()
-    box = last_header.bounding_box()
-    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"] + 1, box
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    cards = page.evaluate("""() => [...document.querySelectorAll(".comparison tbody tr")].map(row => ({
+        point: row.querySelector("th").getBoundingClientRect().width,
+        width: row.getBoundingClientRect().width,
+        labels: [...row.querySelectorAll("td")].map(cell => getComputedStyle(cell, "::before").content),
+    }))""")
+    names = page.evaluate("""() => [...document.querySelectorAll(".comparison thead th[data-model]")]
+        .map(header => JSON.stringify(header.innerText.trim()))""")
+    assert len(cards) >= 10 and len(names) == 6
+    for card in cards:
+        assert card["width"] <= viewport["width"] and card["point"] >= card["width"] - 2, card
+        assert card["labels"] == names, card["labels"]
+
+
+def test_evidence_map_scrolls_with_the_models_held_in_view_on_a_screen(page: Page, site_url):
+    """On a laptop the map is wider than the page: it scrolls in its box, says so, and keeps the first column."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + "evidence-map/")
+    assert page.locator(".scroll-cue").is_visible()
+    box = page.locator(".evidence-map .md-typeset__scrollwrap")
+    first = page.locator(".evidence-map tbody th").first
+    before = first.bounding_box()
+    box.evaluate("box => box.scrollLeft = box.scrollWidth")
+    assert box.evaluate("box => box.scrollLeft") > 200
+    after, held = first.bounding_box(), box.bounding_box()
+    assert held["x"] - 1 <= after["x"] <= before["x"] and after["width"] == before["width"], (before, after, held)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
