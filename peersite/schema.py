@@ -239,7 +239,6 @@ class PeerTrial(Located):
     """The randomised PEER trial of the course."""
 
     name: BilingualText = Text()
-    acronym: str = Str()
     registration: str = Str()
     design: BilingualText = Text()
     run_by: list[str] = Refs("organisations")

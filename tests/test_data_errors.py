@@ -48,14 +48,14 @@ MISTAKES = [
         " — write the full address, like https://example.dk/page (leave the field out if unknown)",
     ]),
     ("bad-doi", "doi: 10.1186/s12888-025-07011-y", "doi: https://doi.org/10.1186/s12888-025-07011-y", [
-        "content/data.yml:176:10: evidence[1].doi: 'https://doi.org/10.1186/s12888-025-07011-y' is not a DOI"
+        "content/data.yml:175:10: evidence[1].doi: 'https://doi.org/10.1186/s12888-025-07011-y' is not a DOI"
         " — write it like 10.1186/s13063-022-06670-6, without https://doi.org/",
     ]),
     ("implausible-year", "    year: 2017\n", "    year: 1917\n", [
-        "content/data.yml:185:11: materials[0].year: 1917 is not a plausible year — use a year from 1990 to 2035",
+        "content/data.yml:184:11: materials[0].year: 1917 is not a plausible year — use a year from 1990 to 2035",
     ]),
     ("bad-date", 'inclusion_start: "2020-12-07"', 'inclusion_start: "7 Dec 2020"', [
-        "content/data.yml:132:20: peer_trial.inclusion_start: expected a date, got a text ('7 Dec 2020')"
+        "content/data.yml:131:20: peer_trial.inclusion_start: expected a date, got a text ('7 Dec 2020')"
         ' — write it as YYYY-MM-DD, like "2018-06-01"',
     ]),
     ("missing-field", "    target_group: {da: Voksne, en: Adults}\n", "", [
@@ -70,7 +70,7 @@ MISTAKES = [
     ]),
     # The model's reference to 'booklet' may follow from the broken id: it is not reported.
     ("id-not-a-slug", "  - id: booklet\n", "  - id: Hæftet\n", [
-        "content/data.yml:182:9: materials[0].id: 'Hæftet' is not a valid id — use lower-case a–z, 0–9"
+        "content/data.yml:181:9: materials[0].id: 'Hæftet' is not a valid id — use lower-case a–z, 0–9"
         " and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')",
     ]),
     ("misspelt-section", "\nmodels:\n", "\nmodles:\n", [

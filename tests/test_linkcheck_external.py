@@ -150,8 +150,8 @@ def test_links_are_found_in_the_data_and_the_hand_written_pages(tmp_path):
     links = linkcheck.data_links(data)
     links.update(linkcheck.page_links(docs))
     assert links == {
-        "https://example.org/a": [f"{data}:21", f"{data}:164"],
-        "https://doi.org/10.1000/xyz": [f"{data}:164"],
+        "https://example.org/a": [f"{data}:21", f"{data}:163"],
+        "https://doi.org/10.1000/xyz": [f"{data}:163"],
         "https://example.org/b": [f"{docs / 'about.md'}:3"],
         "https://example.org/c": [f"{docs / 'about.md'}:3"],
     }
@@ -208,7 +208,7 @@ def test_main_reports_broken_links_where_they_are_written_and_fails(server, tmp_
     assert linkcheck.main(arguments) == 1
     output = capsys.readouterr().out.splitlines()
     assert output == [
-        f"{data}:165: {server.url}/gone: HTTP 404",
+        f"{data}:164: {server.url}/gone: HTTP 404",
         "3 external links checked (0 from cache), 1 allowed without checking, 1 broken",
     ]
     assert "/slow" not in server.requests

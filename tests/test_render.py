@@ -1,6 +1,7 @@
 """The renderer: golden pages for one model in both languages, and how pages are written into docs/."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from peersite.render import labels, render_site
 from peersite.validate import load_site
 from peersite.write import IGNORE_ALL, write_pages
 
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -50,6 +52,17 @@ def test_every_label_has_both_languages():
     found = list(leaves(labels()))
     assert len(found) > 100
     assert [where for where, text in found if not all(isinstance(text[lang], (str, list)) and text[lang] for lang in LANGUAGES)] == []
+
+
+def test_every_label_is_used():
+    """A label nothing names is a text no reader sees, left to go stale: remove it, or render it."""
+    code = "\n".join(path.read_text(encoding="utf-8") for folder in ("peersite", "hooks", "overrides")
+                     for path in (ROOT / folder).rglob("*") if path.suffix in (".py", ".j2", ".html"))
+    # A label looked up by a built name, like label["in_" ~ language], counts for every label its prefix starts.
+    prefixes = tuple(re.findall(r'label\["(\w+)" ~', code))
+    assert prefixes, "the pattern for built names no longer matches: update this test"
+    unused = [key for key in labels() if not re.search(rf"\b{key}\b", code) and not key.startswith(prefixes)]
+    assert unused == []
 
 
 def test_write_pages_touches_only_changed_files_and_removes_stale_ones(tmp_path):

@@ -27,7 +27,7 @@ def test_records_older_than_24_months_are_named_with_their_lines(tmp_path):
         f"content/data.yml:{line}: warning: {where}: last reviewed on 2024-11-22 (the site's date: the record has no"
         f" reviewed date of its own), more than 24 months ago — check '{id}' against its sources, then set its"
         " reviewed: to that day"
-        for line, where, id in ((47, "partnerships[0]", "partnership-a"), (56, "models[0]", "model-a"), (165, "evidence[1]", "rct"))
+        for line, where, id in ((47, "partnerships[0]", "partnership-a"), (56, "models[0]", "model-a"), (164, "evidence[1]", "rct"))
     ]
 
 
