@@ -12,6 +12,7 @@ from peersite.links import edit_url
 from peersite.markup import sanitize_html
 from peersite.pages import navigation, not_in_nav, page_url
 from peersite.cli import check
+from peersite.environment import labels
 from peersite.problems import DataError
 from peersite.render import localise, render_site
 from peersite.snippets import fill_snippets
@@ -34,8 +35,9 @@ def on_config(config):
 
 
 def on_env(env, config, files):
-    """Give the theme templates the one rule for where a language's pages live."""
+    """Give the theme templates the one rule for where a language's pages live, and the site's words."""
     env.globals["url_prefix"] = url_prefix
+    env.globals["labels"] = labels()
     return env
 
 

@@ -15,8 +15,9 @@ TAG = re.compile(r"(<[^>]+>)")
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 # Text inside these elements is left alone: an abbreviation inside a link would be a control inside a control.
 NO_ABBREVIATIONS = {"a", "abbr", "button", "code", "pre", "script", "style", "svg"}
-# Headings and terms being defined stay as written; links and abbreviations explain themselves.
-NO_TERM_LINKS = NO_ABBREVIATIONS | {"h1", "h2", "h3", "h4", "h5", "h6", "dt"}
+# Headings, terms being defined and the titles of cited works stay as written; links and abbreviations
+# explain themselves.
+NO_TERM_LINKS = NO_ABBREVIATIONS | {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "cite"}
 
 
 @dataclass(frozen=True)

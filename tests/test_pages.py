@@ -59,8 +59,8 @@ def test_every_abbreviation_is_explained_where_it_occurs(built_site, language):
 
 
 def running_text(content: str) -> str:
-    """A page's text outside headings, links, abbreviations and code: where a term needs explaining."""
-    left_alone = r"h[1-6]|a|abbr|code|pre|dt|button|svg"
+    """A page's text outside headings, links, abbreviations, code and cited titles: where a term needs explaining."""
+    left_alone = r"h[1-6]|a|abbr|code|pre|dt|button|svg|cite"
     without = re.sub(rf"<({left_alone})\b[^>]*>.*?</\1>", " ", content, flags=re.S)
     return html.unescape(re.sub(r"<[^>]+>", " ", without))
 
@@ -85,3 +85,17 @@ def test_every_glossary_term_used_on_a_page_is_explained_there(built_site, langu
                 unexplained.append(f"{path}: {term.words}")
     assert unexplained == [], "\n".join(unexplained)
     assert linked > 50
+
+
+def test_titles_and_references_of_cited_works_are_left_as_written(built_site):
+    """A glossary link inside a cited title or reference would make part of it a link to our glossary, and
+    explain an English title in Danish. (An abbreviation's explanation changes nothing and stays.)"""
+    cited, changed = 0, []
+    for danish, english in pages_in_pairs(built_site):
+        for path in (danish, english):
+            for title in re.findall(r"<cite\b[^>]*>(.*?)</cite>", (built_site / path).read_text(encoding="utf-8"), re.S):
+                cited += 1
+                if re.search(r"<a\b", title):
+                    changed.append(f"{path}: {title[:80]}")
+    assert changed == [], "\n".join(changed)
+    assert cited > 20
