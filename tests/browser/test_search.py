@@ -11,7 +11,7 @@ from browsing import foreign_requests, no_requests_to_other_hosts  # noqa: F401
 
 # Words the content must contain; each is typed the ways a reader without Danish letters might.
 SPELLINGS = [
-    ("radgivning", "rådgivning"), ("raadgivning", "rådgivning"), ("aeldre", "ældre"),
+    ("radgivning", "rådgivning"), ("raadgivning", "rådgivning"), ("hjaelp", "hjælp"),
     ("hab", "håb"), ("haab", "håb"),
     ("radgiver", "rådgiver"), ("raadgiver", "rådgiver"), ("aendring", "ændring"),
     ("stotte", "støtte"), ("stoette", "støtte"),
@@ -90,8 +90,7 @@ def test_each_reader_downloads_only_their_languages_index(page: Page, site_url, 
 @pytest.mark.parametrize(("typed", "written"), SPELLINGS)
 def test_a_danish_word_is_found_however_its_letters_are_typed(page: Page, site_url, built_site, typed, written):
     """The word typed with a, aa, ae, o or oe is found, and the result highlights it as written."""
-    if written not in danish_words(built_site):
-        pytest.skip(f"the site does not contain '{written}' yet")
+    assert written in danish_words(built_site), "choose a word the site contains"
     page.goto(site_url)
     results = search(page, typed)
     assert results, f"'{typed}' found nothing"
