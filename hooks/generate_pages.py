@@ -7,12 +7,11 @@ from mkdocs.config.config_options import PathSpec
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from peersite import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
+from peersite import DEFAULT_LANGUAGE, LANGUAGES
 from peersite.links import edit_url
 from peersite.markup import sanitize_html
 from peersite.pages import navigation, not_in_nav, page_url
 from peersite.cli import check
-from peersite.environment import labels
 from peersite.problems import DataError
 from peersite.render import localise, render_site
 from peersite.snippets import fill_snippets
@@ -32,13 +31,6 @@ def on_config(config):
     config.nav = navigation()
     config.not_in_nav = PathSpec().run_validation("\n".join(not_in_nav()))
     return config
-
-
-def on_env(env, config, files):
-    """Give the theme templates the one rule for where a language's pages live, and the site's words."""
-    env.globals["url_prefix"] = url_prefix
-    env.globals["labels"] = labels()
-    return env
 
 
 def on_pre_build(config):

@@ -1,9 +1,13 @@
 """Print, side by side, how long this project and plain MkDocs take to build the same pages as the data grows.
 
-"Plain MkDocs" builds the same docs/ (generated pages written beforehand) with the same mkdocs.yml minus `hooks:`,
+"Plain MkDocs" builds the same docs/ (generated pages written beforehand) with the same mkdocs.yml minus its hooks
+(but the one that gives the theme templates their names),
 one language after the other as static-i18n does; "this project" is `make build` (scripts/build.py): data checked
 and pages written, hooks, both languages in parallel. N synthetic records are N/2 models and N/2 evidence sources,
 each a page in both languages.
+
+A second table prints what the open data costs: `make build` with and without hooks/open_data.py (the
+downloads under data/ and every page's JSON-LD), on the real data and on 500 synthetic records.
 """
 
 import argparse
@@ -17,11 +21,18 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_data import as_yaml, synthetic_data  # noqa: E402
 
+from peersite.pages import navigation, not_in_nav  # noqa: E402
+
 SIZES = (250, 500, 1000, 2000)
+TEMPLATE_GLOBALS = "hooks/template_globals.py"
+OPEN_DATA_RECORDS = 500
+OPEN_DATA_RUNS = 3
 BUILD_SETUP = ("mkdocs.yml", "hooks", "overrides", "peersite")
 # Both builds write the same dates, whatever the clock says while they run.
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1780000000"}
@@ -54,11 +65,32 @@ def synthetic_project(folder: Path, records: int) -> Path:
     return folder
 
 
-def without_hooks(project: Path) -> Path:
-    """plain.yml beside the project's mkdocs.yml: the same configuration without its `hooks:`."""
+def real_project(folder: Path) -> Path:
+    """A copy of the build setup with the real data and hand-written pages."""
+    folder.mkdir()
+    for name in (*BUILD_SETUP, "content", "docs"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
+    return folder
+
+
+def without_open_data(project: Path) -> Path:
+    """no-open-data.yml beside the project's mkdocs.yml: the same configuration without hooks/open_data.py."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    plain = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.M)
-    assert plain != config, "mkdocs.yml has no `hooks:` list to remove"
+    plain = config.replace("  - hooks/open_data.py\n", "")
+    assert plain != config, "mkdocs.yml no longer lists hooks/open_data.py"
+    (project / "no-open-data.yml").write_text(plain, encoding="utf-8")
+    return project / "no-open-data.yml"
+
+
+def without_hooks(project: Path) -> Path:
+    """plain.yml beside the project's mkdocs.yml: the same configuration with no hook but TEMPLATE_GLOBALS,
+    which only hands the theme templates a few names (without it they cannot render), and with the navigation
+    written out that hooks/generate_pages.py would set (without it every record page would be in the menu)."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = re.sub(r"^hooks:\n(?:  - .*\n)+", f"hooks:\n  - {TEMPLATE_GLOBALS}\n", config, flags=re.M)
+    assert plain != config and TEMPLATE_GLOBALS in config, f"mkdocs.yml has no `hooks:` list with {TEMPLATE_GLOBALS}"
+    plain += yaml.safe_dump({"nav": navigation(), "not_in_nav": "\n".join(not_in_nav())}, allow_unicode=True)
     (project / "plain.yml").write_text(plain, encoding="utf-8")
     return project / "plain.yml"
 
@@ -85,6 +117,32 @@ def measure(project: Path, runs: int) -> dict:
     }
 
 
+def measure_open_data(project: Path) -> dict:
+    """Seconds for `make build` with and without the open data, taking turns; the fastest run counts.
+    And the number and bytes of the files under data/."""
+    build = [sys.executable, str(ROOT / "scripts" / "build.py"), "-d", "site"]
+    without = [*build[:2], "-f", str(without_open_data(project)), "-d", "site-without"]
+    with_, without_ = zip(*((timed(build, project), timed(without, project)) for _ in range(OPEN_DATA_RUNS)))
+    files = [path for path in (project / "site" / "data").rglob("*") if path.is_file()]
+    return {"with": min(with_)[0], "without": min(without_)[0], "spread": max(with_)[0] - min(with_)[0],
+            "files": len(files), "kb": sum(path.stat().st_size for path in files) / 1000}
+
+
+def print_open_data(scratch: Path) -> None:
+    """One row for the real data and one for OPEN_DATA_RECORDS synthetic records."""
+    print(f"\nOpen data (best of {OPEN_DATA_RUNS}): `make build` with and without hooks/open_data.py")
+    print("| data | with (s) | without (s) | cost (s) | spread with (s) | files under data/ | kB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    projects = {"real": lambda: real_project(scratch / "real"),
+                f"{OPEN_DATA_RECORDS} records": lambda: synthetic_project(scratch / "open-data", OPEN_DATA_RECORDS)}
+    for name, make in projects.items():
+        project = make()
+        row = measure_open_data(project)
+        shutil.rmtree(project)
+        print(f"| {name} | {row['with']:.1f} | {row['without']:.1f} | {row['with'] - row['without']:.1f} "
+              f"| {row['spread']:.1f} | {row['files']} | {row['kb']:,.0f} |", flush=True)
+
+
 def growth(rows: dict, records: int, key: str) -> str:
     """t(N)/t(N/2) for one build, or a dash for the smallest size."""
     half = rows.get(records // 2)
@@ -96,8 +154,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=SIZES, help="synthetic record counts (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=1, help="builds per figure, the fastest counts (default: %(default)s)")
+    parser.add_argument("--open-data-only", action="store_true", help="print only the open data's cost")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
+    if args.open_data_only:
+        with tempfile.TemporaryDirectory() as scratch:
+            print_open_data(Path(scratch))
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+        return
     print(
         "| records | MkDocs (s) | this project (s) | ratio | t(2N)/t(N) MkDocs | t(2N)/t(N) this "
         "| CPU s MkDocs / this | record page KB MkDocs / this | `check` (s) |"
@@ -116,6 +180,7 @@ def main() -> None:
                 f"| {row['plain_kb']:.1f} / {row['ours_kb']:.1f} | {row['check']:.2f} |",
                 flush=True,
             )
+        print_open_data(Path(scratch))
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

@@ -1,14 +1,21 @@
-"""MkDocs adapter: tell the templates the file name of Material's search worker, which changes with each release."""
+"""MkDocs adapter: what the theme templates in overrides/ take from peersite and from the installed theme.
+
+Kept apart from the hooks that make pages, so that `make benchmark`'s plain MkDocs build can use the same
+templates without the rest of this project's work."""
 
 from pathlib import PurePosixPath
 
 from mkdocs.exceptions import PluginError
 
+from peersite import url_prefix
+from peersite.environment import labels
+
 WORKERS = PurePosixPath("assets/javascripts/workers")
 
 
 def on_env(env, config, files):
-    """Name Material's search worker for overrides/partials/search-config.html, whose worker wraps it."""
+    """The rule for where a language's pages live, the site's words, and Material's search worker's file name,
+    which changes with each release (overrides/partials/search-config.html's worker wraps it)."""
     workers = [
         PurePosixPath(file.src_uri).name for file in files
         if PurePosixPath(file.src_uri).parent == WORKERS and PurePosixPath(file.src_uri).match("search.*.min.js")
@@ -18,5 +25,5 @@ def on_env(env, config, files):
             f"Expected one search worker {WORKERS}/search.*.min.js in the Material theme, found {workers or 'none'}: "
             "overrides/assets/javascripts/search/worker.js wraps it; check that Material still ships one."
         )
-    env.globals["material_search_worker"] = workers[0]
+    env.globals.update(url_prefix=url_prefix, labels=labels(), material_search_worker=workers[0])
     return env
