@@ -4,7 +4,7 @@ sources that name the model and the outcomes they cover, the course's from the P
 
 from dataclasses import dataclass
 
-from .schema import Site
+from .schema import Site, Source
 
 # A source that names a model without random allocation tells what those involved experienced.
 RANDOMISED_KINDS = ("rct",)
@@ -34,12 +34,11 @@ class MapRow:
         return [index for index, cell in enumerate(self.cells) if cell]
 
 
-def model_findings(site: Site, model_id: str, outcomes: list[str]) -> tuple[Finding, ...]:
+def model_findings(sources: list[Source], outcomes: list[str]) -> tuple[Finding, ...]:
     """What the sources naming a model say on any of these outcomes."""
     findings = []
-    for source in site.evidence:
-        covered = tuple(outcome for outcome in source.outcomes or [] if outcome in outcomes)
-        if model_id in (source.models or []) and covered:
+    for source in sources:
+        if covered := tuple(outcome for outcome in source.outcomes or [] if outcome in outcomes):
             state = "randomised" if source.kind in RANDOMISED_KINDS else "experienced"
             findings.append(Finding(state, covered, source.id))
     return tuple(findings)
@@ -56,9 +55,14 @@ def course_findings(site: Site, outcomes: list[str]) -> tuple[Finding, ...]:
 def evidence_map(site: Site) -> list[MapRow]:
     """The map's rows: each model in order, then the course."""
     columns = site.evidence_map.columns
+    # Each model's sources gathered once: looking through every source for every model grows with their product.
+    sources_of: dict[str, list[Source]] = {model.id: [] for model in site.models}
+    for source in site.evidence:
+        for model_id in source.models or []:
+            sources_of[model_id].append(source)
     rows = [
-        MapRow(model.id, tuple(model_findings(site, model.id, column.outcomes) for column in columns),
-               any(source.kind in RANDOMISED_KINDS for source in site.evidence if model.id in (source.models or [])))
+        MapRow(model.id, tuple(model_findings(sources_of[model.id], column.outcomes) for column in columns),
+               any(source.kind in RANDOMISED_KINDS for source in sources_of[model.id]))
         for model in site.models
     ]
     rows.append(MapRow(None, tuple(course_findings(site, column.outcomes) for column in columns), True))

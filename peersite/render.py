@@ -34,10 +34,11 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
     """Every generated page in one language by docs/-relative path, and every snippet by name; `files` are
     the site's downloads, which pages link to."""
     local = localise(site, language)
+    map_rows = evidence_map(local)
     environment = markdown_environment()
     common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language,
               "citations": formatted_references(site, language), "downloads": files, "source_downloads": by_source(files),
-              "map_rows": evidence_map(local), "context_sources": context_sources(local)}
+              "map_rows": map_rows, "map_row_of": {row.model: row for row in map_rows}, "context_sources": context_sources(local)}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.
@@ -50,9 +51,12 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
     pages = {}
     for page in generated_pages():
         pages[page.source] = render_page(page.template, page.source, page=getattr(local.site.pages, page.texts))
-        for item in getattr(local, page.records) if page.records else []:
+        records = getattr(local, page.records) if page.records else []
+        for index, item in enumerate(records):
             path = f"{page.folder}/{item.id}.md"
-            pages[path] = render_page(page.record_template, path, record=item)
+            pages[path] = render_page(page.record_template, path, record=item,
+                                      previous_record=records[index - 1] if index else None,
+                                      next_record=records[index + 1] if index + 1 < len(records) else None)
     # Snippets stand in hand-written pages at the top of docs/.
     snippets = {name: render(f"snippets/{name}.md.j2", "") for name in SNIPPETS}
     return {source_file(path, language): text for path, text in pages.items()}, snippets
