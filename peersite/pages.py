@@ -40,6 +40,7 @@ PAGES = (
     SitePage("partnerships/index.md", texts="partnerships"),
     SitePage("evidence/index.md", texts="evidence", records="evidence", record_template="source.md.j2"),
     SitePage("evidence-map/index.md", texts="evidence_map"),
+    SitePage("evidence-levels/index.md", texts="evidence_levels"),
     SitePage("materials/index.md", texts="materials"),
     SitePage("getting-started.md"),
     SitePage("glossary/index.md", texts="glossary"),

@@ -18,6 +18,9 @@ EVIDENCE_KINDS = (
 )
 MATERIAL_KINDS = ("booklet", "leaflet", "overview", "report", "knowledge-theme", "catalogue", "article", "evaluation")
 RESULTS = ("better", "no-significant-difference", "indication", "no-difference")
+# What a source without random allocation reports on an outcome, and among whom.
+REPORTED = ("improvement", "not-stated")
+GROUPS = ("receivers", "givers", "workplaces")
 OUTCOME_ROLES = ("primary", "secondary", "exploratory", "other")
 WORK_LANGUAGES = ("da", "en")
 
@@ -46,6 +49,7 @@ class PageTexts(Located):
     downloads: PageText = RecordOf(PageText)
     find_support: PageText = RecordOf(PageText)
     evidence_map: PageText = RecordOf(PageText)
+    evidence_levels: PageText = RecordOf(PageText)
 
 
 @record("site section", "site sections")
@@ -133,7 +137,6 @@ class Model(Located):
     resources: BilingualText | None = Text(required=False)  # staff, hours, training the sources name; else "not stated"
     cost: BilingualText | None = Text(required=False)  # what it costs, where a source says; else "not stated"
     ask: list[str] = Refs("organisations", required=False)  # named in the sources as running or anchoring the model
-    evidence: list[str] = Refs("evidence")
     materials: list[str] = Refs("materials", required=False)
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
 
@@ -275,6 +278,15 @@ class WorkTitle(Located):
     language: str = Choice(*WORK_LANGUAGES)
 
 
+@record("reported outcome", "reported outcomes")
+class Reported(Located):
+    """What a source without random allocation reports on one outcome, and among whom, where it says."""
+
+    outcome: str = Ref("outcomes")
+    found: str = Choice(*REPORTED)  # 'not-stated': the source covers it, but our sources give no result
+    among: str | None = Choice(*GROUPS, required=False)  # else everyone involved
+
+
 @record("evidence source", "evidence sources")
 class Source(Located):
     """A trial, review, evaluation, report or other source the site builds on, with its full reference."""
@@ -300,8 +312,9 @@ class Source(Located):
     url: str | None = Url(required=False)
     summary: BilingualText = Text()
     findings: list[BilingualText] = ListOf(Text(), required=False)
-    models: list[str] = Refs("models", required=False)
-    outcomes: list[str] = Refs("outcomes", required=False)
+    models: list[str] = Refs("models", required=False)  # the models it studied or describes on their own
+    outcomes: list[str] = Refs("outcomes", required=False)  # what it covers, where it reports no finding of its own
+    reported: list[Reported] = ListOf(Reported, required=False)  # what it found, outcome by outcome, without random allocation
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
 
 
@@ -340,11 +353,26 @@ class MapColumn(Located):
     outcomes: list[str] = Refs("outcomes")
 
 
+@record("evidence level", "evidence levels")
+class EvidenceLevel(Located):
+    """A step of the public rubric: which kinds of source about a model or the course reach it, and what it
+    means and does not mean."""
+
+    id: str = Slug()
+    kinds: list[str] = ListOf(Choice(*EVIDENCE_KINDS))  # [] for the last level: no source at all
+    name: BilingualText = Text()
+    reason: BilingualText = Text()  # one sentence: why a model or the course stands here
+    means: BilingualText = Text()
+    does_not_mean: BilingualText = Text()
+
+
 @record("evidence map", "evidence maps")
 class EvidenceMap(Located):
-    """What is known of each model and the course, outcome by outcome, and which sources are context."""
+    """What is known of each model, the programme and the course, outcome by outcome; the rubric of
+    evidence levels, strongest first; and which sources are context."""
 
     columns: list[MapColumn] = ListOf(MapColumn)
+    levels: list[EvidenceLevel] = ListOf(EvidenceLevel)
     context_kinds: list[str] = ListOf(Choice(*EVIDENCE_KINDS))  # kinds of source shown apart, as context
 
 

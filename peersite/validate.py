@@ -55,6 +55,53 @@ def check_model_numbers(raw: MarkedDict, site: Site, checking: Checking) -> None
             )
 
 
+def check_evidence_scope(raw: MarkedDict, site: Site, checking: Checking) -> None:
+    """A finding is counted at the level it was measured: the programme's evaluation names no models, and a
+    source does not list an outcome both as covered and as reported."""
+    evaluation = site.national_trial.evaluation if site.national_trial else None
+    for index, source in enumerate(site.evidence or []):
+        if not source:
+            continue
+        marks = raw["evidence"][index].marks
+        if evaluation and source.id == evaluation.source and source.models:
+            checking.problem(
+                marks["models"], f"evidence[{index}].models",
+                "this is the evaluation of the whole pilot programme (national_trial.evaluation.source): it covers the"
+                " three partnerships together, so its findings are the programme's, not each model's — remove 'models'",
+            )
+        twice = sorted(set(source.outcomes or []) & {item.outcome for item in source.reported or [] if item})
+        if twice:
+            checking.problem(
+                marks["outcomes"], f"evidence[{index}].outcomes",
+                f"{', '.join(twice)} also under 'reported' — list an outcome once: under 'reported' when the source"
+                " says what it found, under 'outcomes' when it only covers it",
+            )
+
+
+def check_levels(raw: MarkedDict, site: Site, checking: Checking) -> None:
+    """The rubric's levels run strongest first; each kind of source reaches one level at most; the last level,
+    and only the last, has no kinds: where a model stands when no source is about it."""
+    levels = site.evidence_map.levels if site.evidence_map else None
+    if not levels or "evidence_map.levels" in checking.unreadable:
+        return
+    raw_levels, seen = raw["evidence_map"]["levels"], {}
+    for index, level in enumerate(levels):
+        if not level or level.kinds is None:
+            continue
+        where, last = f"evidence_map.levels[{index}].kinds", index == len(levels) - 1
+        if last and level.kinds:
+            checking.problem(raw_levels[index].marks["kinds"], where,
+                             "the last level is where a model stands when no source is about it — write 'kinds: []'")
+        elif not last and not level.kinds:
+            checking.problem(raw_levels[index].marks["kinds"], where,
+                             "only the last level may have no kinds — name the kinds of source that reach this level")
+        for kind in level.kinds:
+            if kind in seen:
+                checking.problem(raw_levels[index].marks["kinds"], where,
+                                 f"'{kind}' already reaches the level '{seen[kind]}' — a kind of source reaches one level only")
+            seen.setdefault(kind, level.id)
+
+
 def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
     """Check raw data in full: the records as far as they could be read, and every problem."""
     checking = Checking()
@@ -62,6 +109,8 @@ def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
     check_unique_ids(raw, site, checking)
     resolve_references(site, checking)
     check_model_numbers(raw, site, checking)
+    check_evidence_scope(raw, site, checking)
+    check_levels(raw, site, checking)
     return site, checking.problems
 
 

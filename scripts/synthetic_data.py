@@ -17,7 +17,7 @@ def synthetic_data(count: int) -> dict:
         model_id, source_id = f"model-{number:04d}", f"source-{number:04d}"
         data["models"].append({
             **copy.deepcopy(model), "id": model_id, "number": number,
-            "name": {"da": f"Model {number}", "en": f"Model {number}"}, "evidence": [source_id],
+            "name": {"da": f"Model {number}", "en": f"Model {number}"},
         })
         data["evidence"].append({
             **copy.deepcopy(source), "id": source_id, "models": [model_id],

@@ -25,8 +25,8 @@ MISTAKES = [
         "content/data.yml:58:11: models[0].name: expected a text in both languages, got a text ('Model A')"
         ' — write it as {da: "…", en: "…"}',
     ]),
-    ("unknown-reference", "    evidence: [evaluation]\n    materials", "    evidence: [evaluaton]\n    materials", [
-        "content/data.yml:70:16: models[0].evidence[0]: unknown id 'evaluaton' in evidence"
+    ("unknown-reference", "    source: evaluation\n    text", "    source: evaluaton\n    text", [
+        "content/data.yml:80:13: definitions[0].source: unknown id 'evaluaton' in evidence"
         " — did you mean 'evaluation'? use an id from evidence (known: evaluation, rct)",
     ]),
     ("duplicate-id", "    url: https://example.dk/\n",
@@ -111,6 +111,30 @@ MISTAKES = [
         "content/data.yml:57:13: models[0].number: model number 2 out of order"
         " — number the models 1, 2, 3 … as they are listed (this one is 1)",
     ]),
+    # A finding is counted at the level it was measured: the programme's evaluation is not each model's.
+    ("programme-evaluation-names-models", "    reported: [{outcome: empowerment", "    models: [model-a]\n    reported: [{outcome: empowerment", [
+        "content/data.yml:162:13: evidence[0].models: this is the evaluation of the whole pilot programme"
+        " (national_trial.evaluation.source): it covers the three partnerships together, so its findings are the"
+        " programme's, not each model's — remove 'models'",
+    ]),
+    ("outcome-covered-and-reported", "    outcomes: [personal-recovery, empowerment]\n",
+     "    outcomes: [personal-recovery, empowerment]\n    reported: [{outcome: empowerment, found: not-stated}]\n", [
+        "content/data.yml:179:15: evidence[1].outcomes: empowerment also under 'reported' — list an outcome once:"
+        " under 'reported' when the source says what it found, under 'outcomes' when it only covers it",
+    ]),
+    ("unknown-finding", "found: improvement, among: receivers}", "found: better, among: receivers}", [
+        "content/data.yml:162:46: evidence[0].reported[0].found: unknown value 'better' — use one of: improvement, not-stated",
+    ]),
+    ("rubric-level-without-kinds", "    - {id: trial, kinds: [rct],", "    - {id: trial, kinds: [],", [
+        "content/data.yml:202:26: evidence_map.levels[0].kinds: only the last level may have no kinds"
+        " — name the kinds of source that reach this level",
+    ]),
+    ("rubric-kind-twice", "    - {id: none, kinds: [],", "    - {id: none, kinds: [rct],", [
+        "content/data.yml:203:25: evidence_map.levels[1].kinds: the last level is where a model stands when no"
+        " source is about it — write 'kinds: []'",
+        "content/data.yml:203:25: evidence_map.levels[1].kinds: 'rct' already reaches the level 'trial'"
+        " — a kind of source reaches one level only",
+    ]),
 ]
 
 
@@ -143,7 +167,7 @@ def test_all_mistakes_are_reported_at_once(tmp_path):
     assert result.returncode == 1
     assert lines[-1] == "4 errors in content/data.yml; nothing was built."
     assert [line.split(": ")[1] for line in lines[:-1]] == [
-        "models[0].name", "models[0].target_group.en", "models[0].summary.en", "models[0].evidence[0]",
+        "models[0].name", "models[0].target_group.en", "models[0].summary.en", "definitions[0].source",
     ]
 
 

@@ -1,69 +1,138 @@
-"""The evidence map: derived from the data, every cell stated in words and linked to its source, the
-international reviews shown apart, in both languages."""
+"""The evidence map and the evidence levels: derived from the data, every finding at the level it was measured
+(a model's cells only from sources about that model, the programme's evaluation once, as the programme's),
+every cell stated in words with its strength and linked to its source, in both languages."""
 
+import dataclasses
+import html
 import re
 from html.parser import HTMLParser
 
 import pytest
 
 from conftest import REAL_SITE
-from peersite.evidence_map import Finding, context_sources, evidence_map, unmapped_outcomes
-from peersite.render import labels, localise
+from peersite.evidence_map import COURSE, PROGRAMME, context_sources, evidence_map, unmapped_outcomes
+from peersite.render import labels, localise, render_site
 
 ROWS = evidence_map(REAL_SITE)
+ROW = {row.id: row for row in ROWS}
 COLUMNS = [column.id for column in REAL_SITE.evidence_map.columns]
+SOURCE = REAL_SITE.by_id["evidence"]
+EVALUATION = REAL_SITE.national_trial.evaluation.source
+MODELS = [model.id for model in REAL_SITE.models]
+PREFIX = {"da": "", "en": "en/"}
 
 
-def cell(model: str | None, column: str) -> tuple[Finding, ...]:
-    """The findings of one cell: a model's (or, for None, the course's) on one column of the map."""
-    row = next(row for row in ROWS if row.model == model)
-    return row.cells[COLUMNS.index(column)]
-
-
-def test_every_outcome_studied_for_a_model_or_the_course_has_a_column():
+def test_every_outcome_a_row_reports_has_a_column():
     assert unmapped_outcomes(REAL_SITE) == []
 
 
-def test_rows_are_the_six_models_then_the_course():
-    assert [row.model for row in ROWS] == [model.id for model in REAL_SITE.models] + [None]
+def test_rows_are_the_six_models_then_the_programme_then_the_course():
+    assert [row.id for row in ROWS] == MODELS + [PROGRAMME, COURSE]
     assert all(len(row.cells) == len(COLUMNS) for row in ROWS)
 
 
-@pytest.mark.parametrize(("column", "state"), [
-    ("personal-recovery", "better"), ("functioning", "better"), ("quality-of-life", "better"),
-    ("hope", "better"), ("self-efficacy", "better"),
-    ("empowerment", "no-significant-difference"), ("self-advocacy", "no-significant-difference"),
-    ("social-relations", "no-significant-difference"), ("admissions", "no-difference"),
-])
-def test_course_cells_are_the_trials_results_as_published(column, state):
-    assert [(finding.state, finding.source) for finding in cell(None, column)] == [(state, "peer-results-2025")]
+@pytest.mark.parametrize("model", MODELS)
+def test_a_models_cells_draw_only_on_sources_about_that_model(model):
+    row = ROW[model]
+    assert row.sources == tuple(source.id for source in REAL_SITE.evidence if model in (source.models or []))
+    for finding in row.findings:
+        assert model in SOURCE[finding.source].models, finding
 
 
-@pytest.mark.parametrize("column", ["receivers", "givers", "workplaces"])
-def test_course_has_no_experiences_in_our_sources(column):
-    assert cell(None, column) == ()
+def test_the_programmes_evaluation_is_the_programmes_finding_once_and_no_models():
+    assert ROW[PROGRAMME].sources == (EVALUATION,)
+    assert not SOURCE[EVALUATION].models
+    rows_using_it = {row.id for row in ROWS for finding in row.findings if finding.source == EVALUATION}
+    assert rows_using_it == {PROGRAMME}
+    assert {finding.outcome for finding in ROW[PROGRAMME].findings} == {item.outcome for item in SOURCE[EVALUATION].reported}
 
 
-@pytest.mark.parametrize("model", [model.id for model in REAL_SITE.models])
-def test_no_model_was_studied_with_random_allocation(model):
-    for column in ("functioning", "quality-of-life", "empowerment", "self-efficacy", "self-advocacy", "admissions"):
-        assert cell(model, column) == (), column
-    # Socialstyrelsen's evaluation of the national trial speaks to hope and experiences for every model.
-    for column in ("hope", "receivers", "givers", "workplaces"):
-        assert Finding("experienced", cell(model, column)[0].outcomes, "socialstyrelsen-evaluation") in cell(model, column)
+def test_the_course_row_is_the_trials_results_at_their_strength():
+    findings = {finding.outcome: finding for finding in ROW[COURSE].findings}
+    assert len(findings) == len(REAL_SITE.peer_trial.results)
+    for result in REAL_SITE.peer_trial.results:
+        finding = findings[result.outcome]
+        assert (finding.source, finding.role, finding.level) == (result.source, result.role, "randomised-trial")
+        if result.result in ("no-significant-difference", "no-difference"):
+            # Not proof that there is no difference.
+            assert (finding.finding, finding.direction) == ("no-clear-difference", "no-clear-difference")
+        elif result.role == "exploratory":
+            # An exploratory outcome is an indication, never "better".
+            assert (finding.finding, finding.direction) == ("indication", "improvement")
+        else:
+            assert (finding.finding, finding.direction) == ("significant-improvement", "improvement")
 
 
-def test_model_reports_count_where_they_name_the_model():
-    assert [finding.source for finding in cell("individuel-og-gruppebaseret", "personal-recovery")] == ["peer-stoettens-resultater"]
-    assert [finding.source for finding in cell("bro-til-hverdagslivet", "givers")] == [
-        "socialstyrelsen-evaluation", "bro-til-hverdagslivet-2018"]
-    assert cell("peer-guide", "personal-recovery") == ()
+def test_a_report_without_comparison_group_is_an_experience_and_an_unstated_result_says_so():
+    for row in ROWS:
+        for finding in row.findings:
+            if finding.role is None:  # not a trial result
+                assert finding.finding in ("experienced-improvement", "not-reported"), finding
+
+
+def test_social_relations_and_social_network_are_different_columns():
+    for column in REAL_SITE.evidence_map.columns:
+        assert not {"social-relations", "social-network"} <= set(column.outcomes), column.id
 
 
 def test_international_reviews_are_context_not_rows():
-    assert context_sources(REAL_SITE) == ["chime-2011", "cochrane-2019", "lloyd-evans-2014"]
-    assert not any(REAL_SITE.by_id["evidence"][id].models for id in context_sources(REAL_SITE))
+    assert context_sources(REAL_SITE)
+    row_sources = {source for row in ROWS for source in row.sources}
+    assert not row_sources & set(context_sources(REAL_SITE))
 
+
+# Evidence levels: derived from the sources' kinds and which models they cover, never typed by hand.
+
+def with_sources(site, **changes_by_id):
+    """The site with some sources' fields changed."""
+    sources = [dataclasses.replace(source, **changes_by_id.get(source.id, {})) for source in site.evidence]
+    return dataclasses.replace(site, evidence=sources)
+
+
+def level_of(site, row_id: str) -> str:
+    return next(row.level.id for row in evidence_map(site) if row.id == row_id)
+
+
+def test_every_row_stands_on_the_first_level_its_own_sources_reach():
+    for row in ROWS:
+        kinds = {SOURCE[id].kind for id in row.sources}
+        first = next(level for level in REAL_SITE.evidence_map.levels if kinds & set(level.kinds) or not level.kinds)
+        assert row.level == first, row.id
+        assert row.level_sources == tuple(id for id in row.sources if SOURCE[id].kind in first.kinds)
+    assert ROW[COURSE].level.id == "randomised-trial" and ROW[PROGRAMME].level.id == "evaluation"
+
+
+def test_a_models_level_rises_when_a_source_about_it_is_of_a_stronger_kind():
+    model = MODELS[0]
+    source = next(id for id in ROW[model].sources)
+    assert level_of(REAL_SITE, model) != "randomised-trial"
+    assert level_of(with_sources(REAL_SITE, **{source: {"kind": "rct"}}), model) == "randomised-trial"
+    assert level_of(with_sources(REAL_SITE, **{source: {"kind": "evaluation"}}), model) == "evaluation"
+
+
+def test_a_models_level_falls_when_no_source_covers_it_any_more():
+    model = MODELS[2]
+    uncovered = {id: {"models": [other for other in SOURCE[id].models if other != model]} for id in ROW[model].sources}
+    assert level_of(with_sources(REAL_SITE, **uncovered), model) == REAL_SITE.evidence_map.levels[-1].id
+
+
+def test_the_programmes_evaluation_lifts_no_model():
+    # Were it counted for each model, every model would stand at the evaluation's level.
+    for model in MODELS:
+        assert EVALUATION not in ROW[model].level_sources
+
+
+def test_a_changed_level_shows_on_the_model_page_in_both_languages():
+    model = REAL_SITE.models[0]
+    changed = with_sources(REAL_SITE, **{id: {"kind": "rct"} for id in ROW[model.id].sources[:1]})
+    pages = render_site(changed)[0]
+    level = next(level for level in REAL_SITE.evidence_map.levels if level.id == "randomised-trial")
+    for language in ("da", "en"):
+        page = pages[f"models/{model.id}{'' if language == 'da' else '.en'}.md"]
+        assert f"**{localise(level.name, language)}.**" in page
+
+
+# The built pages.
 
 class MapTable(HTMLParser):
     """The evidence map's body rows: each cell's text and links."""
@@ -103,32 +172,107 @@ class MapTable(HTMLParser):
             self._in_map = self._in_body = False
 
 
+def built(site, language: str, path: str) -> str:
+    return (site / PREFIX[language] / path / "index.html").read_text(encoding="utf-8")
+
+
+def words(markup: str) -> str:
+    """A piece of HTML as the words a reader sees: inline tags dropped, blocks apart."""
+    inline = re.sub(r"</?(?:a|abbr|em|strong|span|code|cite|small)\b[^>]*>", "", markup)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
+
+
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_every_cell_of_the_built_map_says_what_is_known_and_links_its_source(built_site, language):
-    page = built_site / ("en/" if language == "en" else "") / "evidence-map" / "index.html"
+def test_every_cell_of_the_built_map_says_what_was_found_how_strongly_and_links_its_source(built_site, language):
     table = MapTable()
-    table.feed(page.read_text(encoding="utf-8"))
+    table.feed(built(built_site, language, "evidence-map"))
     local = localise(labels(), language)
-    words = local["result_values"] | local["map_states"]
+    states = local["findings_states"]
     assert len(table.rows) == len(ROWS)
     for row, cells in zip(ROWS, table.rows):
-        assert len(cells) == 1 + len(COLUMNS)
-        for findings, (text, links) in zip(row.cells, cells[1:]):
+        assert len(cells) == 2 + len(COLUMNS)
+        level_text, level_links = cells[1]
+        assert level_text == localise(row.level.name, language)
+        assert level_links == [f"../evidence-levels/#{row.level.id}"]
+        for findings, (text, links) in zip(row.cells, cells[2:]):
             if not findings:
-                assert text == words["not-studied"]
+                assert text == states["not-studied"]
                 continue
             for finding in findings:
-                assert words[finding.state] in text
+                assert states[finding.finding] in text
+                if finding.finding in local["findings_basis"]:
+                    assert local["findings_basis"][finding.finding] in text
                 assert any(link.endswith(f"evidence/{finding.source}/") for link in links), (text, links)
+        # No cell of a model shows the strength of a trial it never had.
+        if row.scope == "model":
+            assert not any(states[state] in text for text, _ in cells[2:] for state in ("significant-improvement", "indication"))
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_the_map_page_explains_the_course_and_model_2_and_keeps_the_reviews_apart(built_site, language):
-    page = (built_site / ("en/" if language == "en" else "") / "evidence-map" / "index.html").read_text(encoding="utf-8")
-    words = localise(labels(), language)
-    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
-    assert " ".join(localise(REAL_SITE.course_and_model.text, language).split()) in text
-    context = page.index(f">{words['context']}<")
+    page = built(built_site, language, "evidence-map")
+    local = localise(labels(), language)
+    assert " ".join(localise(REAL_SITE.course_and_model.text, language).split()) in words(page)
+    context = page.index(f">{local['context']}<")
     assert page.index('class="evidence-map"') < context
     for id in context_sources(REAL_SITE):
         assert page.index(f"evidence/{id}/") > context
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("model", MODELS)
+def test_a_model_page_shows_its_level_first_with_its_reason_and_the_rubric(built_site, language, model):
+    page = built(built_site, language, f"models/{model}")
+    article = re.search(r"<article[^>]*>(.*)</article>", page, re.S)[1]
+    level = ROW[model].level
+    block = re.search(r'<div class="evidence-level">(.*?)</div>', article, re.S)
+    assert block, "no evidence level on the page"
+    # First: right after the page's heading and summary, before any other fact.
+    assert article.index(block[0]) < article.index("<dl")
+    text = words(block[1])
+    assert localise(level.name, language) in text and " ".join(localise(level.reason, language).split()) in text
+    assert 'href="../../evidence-levels/"' in block[1]
+    # The programme's evaluation is on the page as the programme's, not among the model's own sources.
+    own = article[:article.index(localise(labels()["programme_sources"], language))]
+    assert f"evidence/{EVALUATION}/" not in own.split(localise(labels()["model_sources"], language))[-1]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_course_page_words_every_result_at_its_strength(built_site, language):
+    page = words(built(built_site, language, "course"))
+    states = localise(labels(), language)["findings_states"]
+    outcome_names = {outcome.id: localise(outcome.name, language) for outcome in REAL_SITE.outcomes}
+    for finding in ROW[COURSE].findings:
+        assert f"{outcome_names[finding.outcome]} (" in page
+        line = page[page.index(f"{outcome_names[finding.outcome]} ("):][:200]
+        assert states[finding.finding] in line, line
+    assert localise(ROW[COURSE].level.name, language) in page
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_rubric_page_explains_every_level_and_who_stands_there(built_site, language):
+    page = built(built_site, language, "evidence-levels")
+    text = words(page)
+    for level in REAL_SITE.evidence_map.levels:
+        for field in (level.name, level.means, level.does_not_mean):
+            assert " ".join(localise(field, language).split()) in text
+        assert f'id="{level.id}"' in page
+    sections = page.split("<h2 ")
+    for row in ROWS:
+        section = next(part for part in sections if part.startswith(f'id="{row.level.id}"'))
+        link = {"model": f"models/{row.id}/", PROGRAMME: "partnerships/#evaluation", COURSE: "course/"}[row.scope]
+        assert link in section, (row.id, row.level.id)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_comparison_starts_with_the_level_and_shows_the_programme_apart(built_site, language):
+    page = built(built_site, language, "models")
+    rows = re.findall(r'<tr data-row="([^"]+)"', page)
+    assert rows[0] == "evidence-level"
+    for model in MODELS:
+        header = re.search(rf'<th[^>]*data-model="{model}"[^>]*>', page)[0]
+        assert f'data-level="{ROW[model].level.id}"' in header and f'data-level-rank="{ROW[model].rank}"' in header
+    programme = re.search(rf'<h2[^>]*>{re.escape(localise(labels()["programme_found"], language))}', page)
+    assert programme and page.index("</table>") < programme.start()
+    # The programme's evaluation appears only there, not in any model's column.
+    assert page.index(f"evidence/{EVALUATION}/") > programme.start()

@@ -77,6 +77,7 @@ def test_every_page_is_a_web_page_of_the_site_with_its_language_and_review_date(
         assert f'<html lang="{language}"' in html
         knowledge = path.split("/")[-2:-1] in (["models"], ["evidence"]) or path.removeprefix("en").strip("/").split("/")[0] in (
             "find-support", "what-is-peer-support", "peer-roles", "models", "course", "partnerships", "evidence", "evidence-map",
+                "evidence-levels",
             "materials", "glossary")
         assert node["@type"] == [S + ("MedicalWebPage" if knowledge else "WebPage")], path
         assert values(node, "inLanguage") == [language] and values(node, "name"), path
