@@ -6,9 +6,11 @@ import csv
 import dataclasses
 import io
 import json
+from collections.abc import Callable
 
 from . import LANGUAGES
 from .data_schema import SCHEMA_VERSION
+from .evidence_map import Finding, RowLevel, evidence_map, row_levels
 from .fields import BilingualText, Choice, Date, Field, Int, ListOf, RecordOf, Ref, Str, Text, Url, field_kinds
 from .licence import LICENCE_ID, LICENCE_NAME, LICENCE_URL, NOTICE
 from .schema import Material, Model, Organisation, Outcome, Partnership, Result, Site, Source
@@ -17,17 +19,34 @@ LIST_SEPARATOR = ";"  # between the ids or names of a list in one CSV cell
 TEXT_SEPARATOR = "\n"  # between the texts of a list in one CSV cell: texts may hold any punctuation
 
 
+def trial_results(site: Site) -> list[Result]:
+    """The PEER trial's result on each outcome."""
+    return site.peer_trial.results
+
+
+def findings(site: Site) -> list[Finding]:
+    """What the sources found, row by row of the evidence map: the strength and direction as fields."""
+    return [finding for row in evidence_map(site) for finding in row.findings]
+
+
+def evidence_levels(site: Site) -> list[RowLevel]:
+    """Each model's, the programme's and the course's evidence level, and the sources that give it."""
+    return row_levels(evidence_map(site))
+
+
 @dataclasses.dataclass(frozen=True)
 class Table:
-    """A CSV table: one row per record of a collection, keyed by `key`."""
+    """A CSV table: one row per record of a collection (or of `records_of`, for records worked out from the
+    data), keyed by `key`."""
 
     name: str
     record_class: type
     key: tuple[str, ...] = ("id",)
+    records_of: Callable[[Site], list] | None = None
 
     def records(self, site: Site) -> list:
         """The table's records in the data's order."""
-        return site.peer_trial.results if self.record_class is Result else getattr(site, self.name)
+        return self.records_of(site) if self.records_of else getattr(site, self.name)
 
 
 TABLES = (
@@ -37,7 +56,9 @@ TABLES = (
     Table("outcomes", Outcome),
     Table("evidence", Source),
     Table("materials", Material),
-    Table("trial-results", Result, key=("outcome", "source")),
+    Table("trial-results", Result, key=("outcome", "source"), records_of=trial_results),
+    Table("evidence-levels", RowLevel, key=("row",), records_of=evidence_levels),
+    Table("findings", Finding, key=("row", "outcome", "source"), records_of=findings),
 )
 
 
@@ -60,6 +81,9 @@ def dataset(site: Site) -> dict:
         "reviewed": site.site.reviewed,
         "license": {"id": LICENCE_ID, "name": LICENCE_NAME, "url": LICENCE_URL, "notice": NOTICE},
         "data": plain(site),
+        # Worked out from the data, as the pages show them (peersite/evidence_map.py).
+        "evidence_levels": plain(evidence_levels(site)),
+        "findings": plain(findings(site)),
     }
 
 

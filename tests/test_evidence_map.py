@@ -2,8 +2,10 @@
 (a model's cells only from sources about that model, the programme's evaluation once, as the programme's),
 every cell stated in words with its strength and linked to its source, in both languages."""
 
+import csv
 import dataclasses
 import html
+import json
 import re
 from html.parser import HTMLParser
 
@@ -276,3 +278,28 @@ def test_the_comparison_starts_with_the_level_and_shows_the_programme_apart(buil
     assert programme and page.index("</table>") < programme.start()
     # The programme's evaluation appears only there, not in any model's column.
     assert page.index(f"evidence/{EVALUATION}/") > programme.start()
+
+
+# The open data: the same findings and levels, with strength and direction as fields, not prose.
+
+def read_csv(site, name: str) -> list[dict]:
+    with (site / "data" / "csv" / f"{name}.csv").open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_the_open_data_carries_each_finding_with_its_level_and_direction(built_site):
+    rows = read_csv(built_site, "findings")
+    assert [(row["row"], row["outcome"], row["source"], row["finding"], row["direction"], row["level"])
+            for row in rows] == [(finding.row, finding.outcome, finding.source, finding.finding, finding.direction, finding.level)
+                                 for row in ROWS for finding in row.findings]
+    for row in rows:
+        if row["scope"] == "model":
+            assert row["row"] in SOURCE[row["source"]].models, row
+        assert row["source"] != EVALUATION or row["scope"] == PROGRAMME
+    levels = {row["row"]: row for row in read_csv(built_site, "evidence-levels")}
+    for row in ROWS:
+        assert (levels[row.id]["level"], int(levels[row.id]["rank"])) == (row.level.id, row.rank)
+        assert levels[row.id]["sources"].split(";") == list(row.level_sources or [""])
+    dataset = json.loads((built_site / "data" / "peer-support.json").read_text(encoding="utf-8"))
+    assert [item["level"] for item in dataset["evidence_levels"]] == [row.level.id for row in ROWS]
+    assert len(dataset["findings"]) == len(rows)
