@@ -111,6 +111,37 @@ MISTAKES = [
         "content/data.yml:57:13: models[0].number: model number 2 out of order"
         " — number the models 1, 2, 3 … as they are listed (this one is 1)",
     ]),
+    # Reference fields follow the kind of work (peersite/references.py): a talk has an organiser and no address.
+    ("url-on-a-talk", "    kind: evaluation\n    name: {da: Evaluering, en: Evaluation}\n    year: 2018\n    publisher: socialstyrelsen\n",
+     "    kind: talk\n    name: {da: Oplæg, en: Talk}\n    year: 2018\n    organiser: socialstyrelsen\n"
+     "    url: https://example.dk/slides\n", [
+        "content/data.yml:161:5: evidence[0].url: a source of kind 'talk' takes no 'url' — remove it, or give the"
+        " source a kind that takes it: rct, protocol, evaluation, status-report, review, meta-analysis, framework,"
+        " catalogue, knowledge-portal, article, report, web-page, guide, journal-article",
+    ]),
+    ("journal-on-a-web-page", "    kind: evaluation\n    name: {da: Evaluering, en: Evaluation}\n",
+     "    kind: web-page\n    name: {da: Evaluering, en: Evaluation}\n    journal: Trials\n", [
+        "content/data.yml:159:5: evidence[0].journal: a source of kind 'web-page' takes no 'journal' — remove it, or"
+        " give the source a kind that takes it: rct, protocol, review, meta-analysis, framework, article, journal-article",
+    ]),
+    ("closed-without-address", "    publisher: socialstyrelsen\n", '    publisher: socialstyrelsen\n    closed: "2024-01-03"\n', [
+        "content/data.yml:161:5: evidence[0].closed: 'closed' is a date of the work's web address"
+        " — add its 'url', or remove 'closed'",
+    ]),
+    # A material takes its publisher, year and address from the source it points at: written once, never two ways.
+    ("material-disagrees-with-its-source", "    about: {da: Et hæfte., en: A booklet.}\n",
+     "    about: {da: Et hæfte., en: A booklet.}\n    evidence: evaluation\n", [
+        "content/data.yml:184:11: materials[0].year: 2017 disagrees with the source 'evaluation' (line 156), which gives"
+        " 2018 — a material takes its year from its source: correct the source if it is wrong, and remove it here",
+        "content/data.yml:185:16: materials[0].publisher: 'region-a' disagrees with the source 'evaluation' (line 156),"
+        " which gives 'socialstyrelsen' — a material takes its publisher from its source: correct the source if it is"
+        " wrong, and remove it here",
+    ]),
+    ("material-repeats-its-source", "    year: 2017\n    publisher: region-a\n    about: {da: Et hæfte., en: A booklet.}\n",
+     "    year: 2018\n    about: {da: Et hæfte., en: A booklet.}\n    evidence: evaluation\n", [
+        "content/data.yml:184:11: materials[0].year: 2018 is already given by the source 'evaluation' (line 156)"
+        " that the material points at — remove it here",
+    ]),
 ]
 
 
