@@ -237,3 +237,17 @@ def test_every_published_reference_is_in_the_facts():
         for name in source.authors:
             family, given = name.split(", ")
             assert f"{family} {given.replace('.', '').replace(' ', '')}" in facts, (source.id, name)
+
+
+def test_the_editors_guide_lists_the_fields_each_kind_takes():
+    """CONTRIBUTING.md's table, in Danish and in English, says what peersite/references.py says, kind by kind."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (`[a-z-]+`(?:, `[a-z-]+`)*) \| (.*?) \| (.*?) \|$", guide, re.M)
+
+    def names(cell: str) -> tuple[str, ...]:
+        return tuple(re.findall(r"`([a-z_-]+)`", cell))
+
+    listed = [(kind, names(expected), names(optional)) for kinds, expected, optional in rows if names(expected)
+              for kind in names(kinds)]
+    table = [(kind, work.expected, work.optional) for kind, work in WORK_KINDS.items()]
+    assert sorted(listed) == sorted(table * 2)
