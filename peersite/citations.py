@@ -16,19 +16,18 @@ from citeproc.source.json import CiteProcJSON
 from markupsafe import Markup
 
 from . import DEFAULT_LANGUAGE
+from .environment import labels, long_date
 from .licence import NOTICE
+from .references import WORK_KINDS
 from .schema import Site, Source
 
 STYLE = Path(__file__).parent / "csl" / "apa-like.csl"
 LOCALES = {"da": "da-DK", "en": "en-US"}
-JOURNAL_KINDS = ("rct", "protocol", "review", "meta-analysis", "framework")
-CSL_TYPES = {
-    **dict.fromkeys(JOURNAL_KINDS, "article-journal"),
-    **dict.fromkeys(("evaluation", "status-report", "report", "catalogue"), "report"),
-    "knowledge-portal": "webpage", "talk": "speech", "article": "article",
-}
-BIBTEX_TYPES = {"article-journal": "article", "report": "techreport"}  # the rest are @misc
-RIS_TYPES = {"article-journal": "JOUR", "report": "RPRT", "webpage": "ELEC"}  # the rest are GEN
+CSL_TYPES = {kind: work.csl_type for kind, work in WORK_KINDS.items()}
+BIBTEX_TYPES = {"article-journal": "article", "article-magazine": "article", "report": "techreport"}  # the rest are @misc
+# What BibTeX needs of each entry type (as a CSL variable): without it, an entry is @misc.
+BIBTEX_NEEDS = {"article": "container-title", "techreport": "publisher"}
+RIS_TYPES = {"article-journal": "JOUR", "article-magazine": "MGZN", "report": "RPRT", "webpage": "ELEC"}  # the rest are GEN
 # Characters BibTeX reads as commands or grouping, and how to write them as text.
 BIBTEX_ESCAPES = str.maketrans({
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
@@ -40,6 +39,28 @@ def person(name: str) -> dict:
     """A name as CSL reads it: "Poulsen, C. H." as family and given name, anything else as written."""
     family, comma, given = name.partition(", ")
     return {"family": family, "given": given} if comma else {"literal": name}
+
+
+def date_parts(iso_date: str) -> dict:
+    """A date written YYYY-MM-DD as CSL reads it."""
+    return {"date-parts": [[int(part) for part in iso_date.split("-")]]}
+
+
+def address_note(source: Source, site: Site, language: str) -> str | None:
+    """What a reference manager should keep about a work's address beyond the URL: that it closed, as its own
+    notice says, what followed it, and the page that links a work with no address of its own."""
+    words = {key: text[language] for key, text in labels().items() if isinstance(text, dict) and language in text}
+    notes = []
+    if source.closed:
+        notes.append(f"{words['closed']} {long_date(source.closed, words['months'], words['date_pattern'])},"
+                     f" {words['closed_notice']}.")
+    if source.successor:
+        successor = site.by_id["evidence"][source.successor]
+        address = successor.url or (f"https://doi.org/{successor.doi}" if successor.doi else None)
+        notes.append(f"{words['successor']}: {address or successor.name[language]}.")
+    if source.linked_from:
+        notes.append(f"{words['linked_from']}: {source.linked_from}.")
+    return " ".join(notes) or None
 
 
 def csl_item(source: Source, site: Site, language: str = DEFAULT_LANGUAGE) -> dict:
@@ -55,8 +76,7 @@ def csl_item(source: Source, site: Site, language: str = DEFAULT_LANGUAGE) -> di
         "title": source.original_title.text if source.original_title else f"[{source.name[language]}]",
         "language": source.original_title.language if source.original_title else None,
         "author": [person(name) for name in source.authors] + [{"literal": name} for name in authors] or None,
-        "issued": {"date-parts": [[int(part) for part in source.published.split("-")]]} if source.published
-        else {"date-parts": [[source.year]]} if source.year else None,
+        "issued": date_parts(source.published) if source.published else {"date-parts": [[source.year]]} if source.year else None,
         "container-title": source.journal,
         "volume": source.volume,
         "issue": source.issue,
@@ -65,6 +85,8 @@ def csl_item(source: Source, site: Site, language: str = DEFAULT_LANGUAGE) -> di
         "publisher": publisher if publisher not in authors else None,
         "DOI": source.doi,
         "URL": source.url,
+        "accessed": date_parts(source.accessed) if source.accessed else None,
+        "note": address_note(source, site, language),
     }
     return {key: value for key, value in item.items() if value}
 
@@ -89,9 +111,10 @@ def bibtex_name(name: dict) -> str:
 def bibtex_entry(item: dict) -> bibtex.Entry:
     """A CSL-JSON item as a BibTeX entry keyed by the source's id."""
     kind = BIBTEX_TYPES.get(item["type"], "misc")
-    if kind == "techreport" and "publisher" not in item:
-        kind = "misc"  # BibTeX needs the institution of a report
+    if kind in BIBTEX_NEEDS and BIBTEX_NEEDS[kind] not in item:
+        kind = "misc"
     date = item.get("issued", {}).get("date-parts", [[]])[0]
+    accessed = item.get("accessed", {}).get("date-parts", [[]])[0]
     fields = {
         "author": " and ".join(bibtex_name(name) for name in item.get("author", [])),
         "title": "{" + bibtex_text(item["title"]) + "}",  # braces keep the title's capitals
@@ -105,6 +128,8 @@ def bibtex_entry(item: dict) -> bibtex.Entry:
         "language": {"da": "danish", "en": "english"}.get(item.get("language"), ""),
         "doi": item.get("DOI", ""),
         "url": item.get("URL", ""),
+        "urldate": "-".join(f"{part:02d}" for part in accessed) if accessed else "",
+        "note": bibtex_text(item.get("note", "")),
     }
     return bibtex.Entry(kind, item["id"], [bibtex.Field(key, value) for key, value in fields.items() if value])
 
@@ -119,6 +144,7 @@ def bibtex_file(site: Site, sources: list[Source]) -> str:
 def ris_record(item: dict) -> dict:
     """A CSL-JSON item as a RIS record (rispy's names for the tags)."""
     date = item.get("issued", {}).get("date-parts", [[]])[0]
+    accessed = item.get("accessed", {}).get("date-parts", [[]])[0]
     first, _, last = item.get("page", "").replace("–", "-").partition("-")
     record = {
         "type_of_reference": RIS_TYPES.get(item["type"], "GEN"),
@@ -137,6 +163,8 @@ def ris_record(item: dict) -> dict:
         "language": item.get("language"),
         "doi": item.get("DOI"),
         "urls": [item["URL"]] if "URL" in item else None,
+        "access_date": "/".join(f"{part:02d}" for part in accessed) + "/" if accessed else None,
+        "notes": [item["note"]] if "note" in item else None,
     }
     return {key: value for key, value in record.items() if value}
 

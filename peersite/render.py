@@ -10,6 +10,7 @@ from .environment import labels, markdown_environment
 from .evidence_map import FINDING_OF_REPORTED, context_sources, evidence_map, trial_finding
 from .fields import BilingualText
 from .pages import SNIPPETS, generated_pages, site_root
+from .references import facts_of, has_address, shown_fields, whom_to_ask
 from .schema import Site
 
 
@@ -39,7 +40,10 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
     common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language,
               "citations": formatted_references(site, language), "downloads": files, "source_downloads": by_source(files),
               "map_rows": map_rows, "map_row_of": {row.id: row for row in map_rows}, "context_sources": context_sources(local),
-              "trial_finding": trial_finding, "finding_of_reported": FINDING_OF_REPORTED}
+              "trial_finding": trial_finding, "finding_of_reported": FINDING_OF_REPORTED,
+              "reference_fields": {source.id: shown_fields(source) for source in local.evidence},
+              "has_address": has_address, "whom_to_ask": whom_to_ask,
+              "facts_of": {material.id: facts_of(material, local.by_id["evidence"]) for material in local.materials}}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.

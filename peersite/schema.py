@@ -8,15 +8,13 @@ from functools import cached_property
 from .fields import (
     BilingualText, Choice, Date, Doi, ReviewDate, Int, ListOf, Located, RecordOf, Ref, Refs, Slug, Str, Text, Url, Year, record,
 )
+from .references import WORK_KINDS
 
-ORG_KINDS = ("region", "municipality", "civil-society", "state-agency", "research-unit", "foundation")
+ORG_KINDS = ("region", "municipality", "civil-society", "state-agency", "research-unit", "foundation", "project")
 DELIVERY = ("paid", "volunteer", "not-stated")
 FORMATS = ("individual", "group", "course")
-EVIDENCE_KINDS = (
-    "rct", "protocol", "evaluation", "status-report", "review", "meta-analysis",
-    "framework", "catalogue", "knowledge-portal", "talk", "article", "report",
-)
-MATERIAL_KINDS = ("booklet", "leaflet", "overview", "report", "knowledge-theme", "catalogue", "article", "evaluation")
+EVIDENCE_KINDS = tuple(WORK_KINDS)  # each with the reference fields it takes, in peersite/references.py
+MATERIAL_KINDS = ("booklet", "leaflet", "overview", "report", "knowledge-theme", "catalogue", "article", "evaluation", "guide")
 RESULTS = ("better", "no-significant-difference", "indication", "no-difference")
 # What a source without random allocation reports on an outcome, and among whom.
 REPORTED = ("improvement", "not-stated")
@@ -215,6 +213,7 @@ class Course(Located):
     routes_in: list[BilingualText] = ListOf(Text())
     sessions: list[Session] = ListOf(Session)
     volunteers: list[BilingualText] = ListOf(Text())
+    url: str | None = Url(required=False)  # the page of those who run it about the course
 
 
 @record("result", "results")
@@ -243,6 +242,7 @@ class PeerTrial(Located):
 
     name: BilingualText = Text()
     registration: str = Str()
+    registration_url: str | None = Url(required=False)  # the registration's own page
     design: BilingualText = Text()
     run_by: list[str] = Refs("organisations")
     municipalities: list[str] = Refs("organisations")
@@ -287,6 +287,15 @@ class Reported(Located):
     among: str | None = Choice(*GROUPS, required=False)  # else everyone involved
 
 
+@record("part of a work", "parts of a work")
+class WorkPart(Located):
+    """An article of a theme or a chapter of a work, with its own authors and address."""
+
+    title: str = Str()  # word for word, in the work's language
+    authors: list[str] = ListOf(Str(), required=False)
+    url: str | None = Url(required=False)
+
+
 @record("evidence source", "evidence sources")
 class Source(Located):
     """A trial, review, evaluation, report or other source the site builds on, with its full reference."""
@@ -310,6 +319,11 @@ class Source(Located):
     n: int | None = Int(required=False)
     doi: str | None = Doi(required=False)
     url: str | None = Url(required=False)
+    accessed: str | None = ReviewDate(required=False)  # the day the address was seen to work
+    closed: str | None = Date(required=False)  # the day the address closed, as its own notice says
+    successor: str | None = Ref("evidence", required=False)  # the work that follows this one
+    parts: list[WorkPart] = ListOf(WorkPart, required=False)
+    linked_from: str | None = Url(required=False)  # a page that describes and links a work with no address of its own
     summary: BilingualText = Text()
     findings: list[BilingualText] = ListOf(Text(), required=False)
     models: list[str] = Refs("models", required=False)  # the models it studied or describes on their own

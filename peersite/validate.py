@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-from .fields import Checking, suggestion
+from .fields import BilingualText, Checking, suggestion
 from .load import MarkedDict, load_marked_yaml
 from .problems import DataError, Problem
+from .references import FROM_SOURCE, REFERENCE_FIELDS, SHOWN_WITH, WORK_KINDS
 from .schema import COLLECTIONS, SITE, Site
 
 DATA_PATH = "content/data.yml"
@@ -102,6 +103,54 @@ def check_levels(raw: MarkedDict, site: Site, checking: Checking) -> None:
             seen.setdefault(kind, level.id)
 
 
+def check_reference_fields(raw: MarkedDict, site: Site, checking: Checking) -> None:
+    """A source gives only the reference fields its kind takes (peersite/references.py), and a day its address
+    was seen or closed only with the address."""
+    for index, source in enumerate(site.evidence or []):
+        if not source or source.kind not in WORK_KINDS:
+            continue
+        record, kind = raw["evidence"][index], WORK_KINDS[source.kind]
+        for field in (*REFERENCE_FIELDS, *SHOWN_WITH):
+            if getattr(source, field) and not kind.takes(field):
+                fitting = ", ".join(name for name, other in WORK_KINDS.items() if other.takes(field))
+                checking.problem(record.key_marks[field], f"evidence[{index}].{field}",
+                                 f"a source of kind '{source.kind}' takes no '{field}' — remove it,"
+                                 f" or give the source a kind that takes it: {fitting}")
+        for field in ("accessed", "closed"):
+            if getattr(source, field) and not source.url:
+                checking.problem(record.key_marks[field], f"evidence[{index}].{field}",
+                                 f"'{field}' is a date of the work's web address — add its 'url', or remove '{field}'")
+
+
+def check_material_facts(raw: MarkedDict, site: Site, checking: Checking) -> None:
+    """A material that points at a source takes its publisher, year and address from there: each is written once."""
+    organisations, sources = site.by_id["organisations"], site.by_id["evidence"]
+    for index, material in enumerate(site.materials or []):
+        source = sources.get(material.evidence) if material else None
+        if source is None:
+            continue
+        for field, source_field in FROM_SOURCE.items():
+            value, given = getattr(material, field), getattr(source, source_field)
+            if not value:
+                continue
+            if isinstance(value, BilingualText):  # a publisher's name, to compare with the source's organisation
+                value, given = value.da, organisations[given].name.da if given in organisations else given
+            where, mark = f"materials[{index}].{field}", raw["materials"][index].marks[field]
+            if value == given:
+                checking.problem(mark, where, f"{quoted(value)} is already given by the source '{source.id}'"
+                                              f" (line {source.line}) that the material points at — remove it here")
+            else:
+                checking.problem(mark, where, f"{quoted(value)} disagrees with the source '{source.id}' (line {source.line}),"
+                                              f" which gives {quoted(given) if given else f'no {source_field}'}"
+                                              f" — a material takes its {source_field} from its source:"
+                                              " correct the source if it is wrong, and remove it here")
+
+
+def quoted(value) -> str:
+    """A value as a message names it: a text in quotes, a number as it is."""
+    return f"'{value}'" if isinstance(value, str) else str(value)
+
+
 def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
     """Check raw data in full: the records as far as they could be read, and every problem."""
     checking = Checking()
@@ -111,6 +160,8 @@ def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
     check_model_numbers(raw, site, checking)
     check_evidence_scope(raw, site, checking)
     check_levels(raw, site, checking)
+    check_reference_fields(raw, site, checking)
+    check_material_facts(raw, site, checking)
     return site, checking.problems
 
 

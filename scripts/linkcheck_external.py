@@ -4,8 +4,9 @@
 Usage: python scripts/linkcheck_external.py [--timeout S] [--retries N] [--max-age S] [--cache FILE]
                                             [--allow FILE] [--data FILE] [--docs DIR]
 
-Links are the `url` fields of content/data.yml, its DOIs (as https://doi.org/<doi>, good when
-doi.org redirects them) and every http(s) address in docs/*.md. Each is fetched with a time-out and retried when the failure may
+Links are every web-address field of content/data.yml (`url`, `linked_from`, `registration_url`, the url
+of a work's parts: whatever peersite/schema.py declares as a Url), its DOIs (as https://doi.org/<doi>, good
+when doi.org redirects them) and every http(s) address in docs/*.md. Each is fetched with a time-out and retried when the failure may
 pass (a time-out, a dropped connection, 429 or 5xx). Good results are cached with their time in
 .cache/linkcheck.json and reused until --max-age; broken ones are always checked again. Addresses
 in scripts/linkcheck-allow.txt (whole or as a prefix) are not checked: sites that refuse robots.

@@ -126,14 +126,45 @@ MISTAKES = [
         "content/data.yml:162:46: evidence[0].reported[0].found: unknown value 'better' — use one of: improvement, not-stated",
     ]),
     ("rubric-level-without-kinds", "    - {id: trial, kinds: [rct],", "    - {id: trial, kinds: [],", [
-        "content/data.yml:202:26: evidence_map.levels[0].kinds: only the last level may have no kinds"
+        "content/data.yml:201:26: evidence_map.levels[0].kinds: only the last level may have no kinds"
         " — name the kinds of source that reach this level",
     ]),
     ("rubric-kind-twice", "    - {id: none, kinds: [],", "    - {id: none, kinds: [rct],", [
-        "content/data.yml:203:25: evidence_map.levels[1].kinds: the last level is where a model stands when no"
+        "content/data.yml:202:25: evidence_map.levels[1].kinds: the last level is where a model stands when no"
         " source is about it — write 'kinds: []'",
-        "content/data.yml:203:25: evidence_map.levels[1].kinds: 'rct' already reaches the level 'trial'"
+        "content/data.yml:202:25: evidence_map.levels[1].kinds: 'rct' already reaches the level 'trial'"
         " — a kind of source reaches one level only",
+    ]),
+    # Reference fields follow the kind of work (peersite/references.py): a talk has an organiser and no address.
+    ("url-on-a-talk", "    kind: evaluation\n    name: {da: Evaluering, en: Evaluation}\n    year: 2018\n    publisher: socialstyrelsen\n",
+     "    kind: talk\n    name: {da: Oplæg, en: Talk}\n    year: 2018\n    organiser: socialstyrelsen\n"
+     "    url: https://example.dk/slides\n", [
+        "content/data.yml:161:5: evidence[0].url: a source of kind 'talk' takes no 'url' — remove it, or give the"
+        " source a kind that takes it: rct, protocol, evaluation, status-report, review, meta-analysis, framework,"
+        " catalogue, knowledge-portal, article, report, web-page, guide, journal-article",
+    ]),
+    ("journal-on-a-web-page", "    kind: evaluation\n    name: {da: Evaluering, en: Evaluation}\n",
+     "    kind: web-page\n    name: {da: Evaluering, en: Evaluation}\n    journal: Trials\n", [
+        "content/data.yml:159:5: evidence[0].journal: a source of kind 'web-page' takes no 'journal' — remove it, or"
+        " give the source a kind that takes it: rct, protocol, review, meta-analysis, framework, article, journal-article",
+    ]),
+    ("closed-without-address", "    publisher: socialstyrelsen\n", '    publisher: socialstyrelsen\n    closed: "2024-01-03"\n', [
+        "content/data.yml:161:5: evidence[0].closed: 'closed' is a date of the work's web address"
+        " — add its 'url', or remove 'closed'",
+    ]),
+    # A material takes its publisher, year and address from the source it points at: written once, never two ways.
+    ("material-disagrees-with-its-source", "    about: {da: Et hæfte., en: A booklet.}\n",
+     "    about: {da: Et hæfte., en: A booklet.}\n    evidence: evaluation\n", [
+        "content/data.yml:184:11: materials[0].year: 2017 disagrees with the source 'evaluation' (line 156), which gives"
+        " 2018 — a material takes its year from its source: correct the source if it is wrong, and remove it here",
+        "content/data.yml:185:16: materials[0].publisher: 'region-a' disagrees with the source 'evaluation' (line 156),"
+        " which gives 'socialstyrelsen' — a material takes its publisher from its source: correct the source if it is"
+        " wrong, and remove it here",
+    ]),
+    ("material-repeats-its-source", "    year: 2017\n    publisher: region-a\n    about: {da: Et hæfte., en: A booklet.}\n",
+     "    year: 2018\n    about: {da: Et hæfte., en: A booklet.}\n    evidence: evaluation\n", [
+        "content/data.yml:184:11: materials[0].year: 2018 is already given by the source 'evaluation' (line 156)"
+        " that the material points at — remove it here",
     ]),
 ]
 

@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import LocalServer, write_data
+from peersite.fields import Doi, ListOf, RecordOf, Url, field_kinds
+from peersite.links import DOI_RESOLVER, web_addresses
+from peersite.schema import Site
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "linkcheck_external.py"
 _spec = importlib.util.spec_from_file_location("linkcheck_external", SCRIPT)
@@ -155,6 +158,34 @@ def test_links_are_found_in_the_data_and_the_hand_written_pages(tmp_path):
         "https://example.org/b": [f"{docs / 'about.md'}:3"],
         "https://example.org/c": [f"{docs / 'about.md'}:3"],
     }
+
+
+def filled(record_class, expected: set[str]):
+    """A record with a distinct address in every web-address and DOI field it declares, at any depth (lists of
+    records hold one); each address goes into `expected`. Every other field is left empty."""
+    values = {}
+    for name, kind in field_kinds(record_class).items():
+        item = kind.item if isinstance(kind, ListOf) else kind
+        value = None
+        if isinstance(item, Url):
+            value = f"https://example.org/{record_class.__name__}/{name}"
+            expected.add(value)
+        elif isinstance(item, Doi):
+            value = f"10.1000/{record_class.__name__}.{name}"
+            expected.add(DOI_RESOLVER + value)
+        elif isinstance(item, RecordOf):
+            value = filled(item.record_class, expected)
+        values[name] = [value] if isinstance(kind, ListOf) and value is not None else value
+    return record_class(**values)
+
+
+def test_every_address_field_the_schema_declares_reaches_the_check():
+    """A new url field anywhere in peersite/schema.py (a source's linked_from, a part of a work, the trial's
+    registration) is checked weekly without anyone listing it."""
+    expected: set[str] = set()
+    site = filled(Site, expected)
+    assert len(expected) >= 8
+    assert set(web_addresses(site)) == expected
 
 
 def test_the_allow_list_takes_urls_and_prefixes(tmp_path):
