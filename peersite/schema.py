@@ -6,7 +6,7 @@ The classes are both the schema the data is checked against and the records the 
 from functools import cached_property
 
 from .fields import (
-    BilingualText, Choice, Date, Doi, ReviewDate, Int, ListOf, Located, RecordOf, Ref, Refs, Slug, Str, Text, Url, Year, record,
+    BilingualText, Choice, Date, Doi, Email, ReviewDate, Int, ListOf, Located, RecordOf, Ref, Refs, Slug, Str, Text, Url, Year, record,
 )
 
 ORG_KINDS = ("region", "municipality", "civil-society", "state-agency", "research-unit", "foundation")
@@ -53,6 +53,7 @@ class SiteInfo(Located):
     """When the content was last reviewed, and the texts of the generated pages."""
 
     reviewed: str = ReviewDate()
+    reviewed_by: BilingualText | None = Text(required=False)  # who reviewed it: a name or a role
     pages: PageTexts = RecordOf(PageTexts)
 
 
@@ -110,6 +111,7 @@ class Partnership(Located):
     summary: BilingualText = Text()
     after_trial: BilingualText = Text()
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
+    reviewed_by: BilingualText | None = Text(required=False)  # who checked it on that day: a name or a role
 
 
 @record("model", "models")
@@ -136,6 +138,7 @@ class Model(Located):
     evidence: list[str] = Refs("evidence")
     materials: list[str] = Refs("materials", required=False)
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
+    reviewed_by: BilingualText | None = Text(required=False)  # who checked it on that day: a name or a role
 
 
 @record("form", "forms")
@@ -303,6 +306,7 @@ class Source(Located):
     models: list[str] = Refs("models", required=False)
     outcomes: list[str] = Refs("outcomes", required=False)
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
+    reviewed_by: BilingualText | None = Text(required=False)  # who checked it on that day: a name or a role
 
 
 @record("material", "materials")
@@ -397,10 +401,26 @@ class FindSupport(Located):
     join_course: BilingualText = Text()  # where the course runs, as far as the sources say
     crisis: CrisisHelp = RecordOf(CrisisHelp)
     reviewed: str | None = ReviewDate(required=False)
+    reviewed_by: BilingualText | None = Text(required=False)
+
+
+@record("publisher", "publishers")
+class Publisher(Located):
+    """Who stands behind the site. Every field may stay empty until it is known; until all are filled in
+    (an e-mail address or a postal address, or both), the pages say so and the site is not published."""
+
+    name: BilingualText | None = Text(required=False)  # who publishes the site: an organisation or a person
+    responsible_editor: BilingualText | None = Text(required=False)  # a name or a role
+    email: str | None = Email(required=False)  # a way to reach them without a GitHub account ...
+    postal_address: str | None = Str(required=False)  # ... or this one, or both
+    funding: BilingualText | None = Text(required=False)  # who pays for the site
+    advertising: BilingualText | None = Text(required=False)  # that it carries no advertising or sponsorship
 
 
 # Sections whose records other records point at by id.
 COLLECTIONS = ("organisations", "partnerships", "models", "outcomes", "evidence", "materials", "glossary")
+# Sections whose records may have a review date of their own.
+REVIEWED_COLLECTIONS = ("partnerships", "models", "evidence")
 
 
 @record("mapping of sections", "data files")
@@ -427,6 +447,7 @@ class Site(Located):
     evidence_map: EvidenceMap = RecordOf(EvidenceMap)
     course_and_model: LookAlike = RecordOf(LookAlike)
     find_support: FindSupport = RecordOf(FindSupport)
+    publisher: Publisher = RecordOf(Publisher)
 
     @cached_property
     def by_id(self) -> dict[str, dict]:
