@@ -10,6 +10,7 @@ from .environment import labels, markdown_environment
 from .evidence_map import context_sources, evidence_map
 from .fields import BilingualText
 from .pages import SNIPPETS, generated_pages, site_root
+from .publisher import unset_fields
 from .schema import Site
 
 
@@ -19,7 +20,7 @@ def localise(value, language: str):
         return value[language]
     if dataclasses.is_dataclass(value):
         return dataclasses.replace(value, **{
-            f.name: localise(getattr(value, f.name), language) for f in dataclasses.fields(value) if f.name != "line"
+            f.name: localise(getattr(value, f.name), language) for f in dataclasses.fields(value) if f.name not in ("line", "key_marks")
         })
     if isinstance(value, dict):
         if value.keys() == set(LANGUAGES):
@@ -38,7 +39,8 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
     environment = markdown_environment()
     common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language,
               "citations": formatted_references(site, language), "downloads": files, "source_downloads": by_source(files),
-              "map_rows": map_rows, "map_row_of": {row.model: row for row in map_rows}, "context_sources": context_sources(local)}
+              "map_rows": map_rows, "map_row_of": {row.model: row for row in map_rows}, "context_sources": context_sources(local),
+              "publisher": None if unset_fields(site) else local.publisher}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.
