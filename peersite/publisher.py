@@ -39,8 +39,8 @@ def footer_publisher(site: Site) -> dict[str, dict | None]:
     if unset_fields(site):
         return {language: None for language in LANGUAGES}
     values = {name: getattr(site.publisher, name) for name in field_kinds(Publisher)}
+    # Texts lose their emphasis and links; an address is shown as written (an underscore is part of it).
     return {
-        language: {name: plain_text(value[language] if isinstance(value, BilingualText) else value) if value else None
-                   for name, value in values.items()}
+        language: {name: plain_text(value[language]) if isinstance(value, BilingualText) else value for name, value in values.items()}
         for language in LANGUAGES
     }

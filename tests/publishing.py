@@ -24,7 +24,7 @@ FILLED = {
     "responsible_editor": "{da: Redaktøren i Eksempelforeningen, en: the editor of the Example Association}",
     "email": "redaktion@example.org",
     "postal_address": '"Eksempelvej 1, 1234 Eksempelby"',
-    "funding": "{da: Eksempelforeningen betaler for siden., en: The Example Association pays for the site.}",
+    "funding": '{da: "Eksempelforeningen & dens medlemmer betaler for siden.", en: "The Example Association & its members pay for the site."}',
     "advertising": "{da: Siden har ingen reklamer og ingen sponsorer., en: The site carries no advertising and no sponsorship.}",
 }
 
