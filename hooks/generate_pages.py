@@ -1,5 +1,6 @@
 """MkDocs adapter: the navigation from peersite's table of pages; content/data.yml checked and its pages
-written into docs/ before each build; glossary words explained and every page's content sanitised."""
+written into docs/ before each build; the publisher given to the footer; glossary words explained and every
+page's content sanitised."""
 
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from peersite.markup import sanitize_html
 from peersite.pages import navigation, not_in_nav, page_url
 from peersite.cli import check
 from peersite.problems import DataError
+from peersite.publisher import footer_publisher
 from peersite.render import localise, render_site
 from peersite.snippets import fill_snippets
 from peersite.tables import rewrite_tables
@@ -24,6 +26,8 @@ GLOSSARY = "glossary/index.md"
 # Per language: the glossary's words, ready to explain them in every page; the snippets hand-written pages name.
 _explainers: dict[str, Explainer] = {}
 _snippets: dict[str, dict[str, str]] = {}
+# Per language: the publisher's texts for the footer, or None while the data does not name one.
+_publisher: dict[str, dict | None] = {}
 
 
 def on_config(config):
@@ -46,8 +50,15 @@ def on_pre_build(config):
     pages, snippets = render_site(site)
     write_pages(docs, pages)
     _snippets.update(snippets)
+    _publisher.update(footer_publisher(site))
     for language in LANGUAGES:
         _explainers[language] = Explainer(glossary_terms(localise(site.glossary, language)))
+
+
+def on_env(env, config, files):
+    """Give the footer (overrides/partials/copyright.html) the publisher, as texts it only prints."""
+    env.globals["publisher"] = _publisher
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,5 +1,6 @@
 """Command line: `check` the data and pages for editors (with a warning for each record not reviewed for 24
-months), `render` the generated pages for any generator, `schema` to write the JSON Schema editors' tools
+months and each field of the publisher still empty; with --publishing, an empty field of the publisher is an
+error), `render` the generated pages for any generator, `schema` to write the JSON Schema editors' tools
 check the data file with."""
 
 import argparse
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from .data_schema import schema_json
 from .problems import DataError
+from .publisher import unset_fields
 from .render import render_site
 from .review import stale_records
 from .snippets import unknown_blocks
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="problems as file:line:column lines, or as GitHub workflow annotations")
     parser.add_argument("--output", default=SCHEMA_PATH, help="where `schema` writes (default: %(default)s)")
+    parser.add_argument("--publishing", action="store_true",
+                        help="`check` before publishing: fail while a field of the publisher is still empty")
     args = parser.parse_args(argv)
     if args.command == "schema":
         Path(args.output).write_text(schema_json(), encoding="utf-8")
@@ -51,8 +55,17 @@ def main(argv: list[str] | None = None) -> int:
         print(error.report(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
     if args.command == "check":
+        stream = sys.stdout if args.format == "github" else sys.stderr
         for stale in stale_records(site, datetime.date.today()):  # warnings: the exit code stays 0
-            print(stale.format(args.data, args.format), file=sys.stdout if args.format == "github" else sys.stderr)
+            print(stale.format(args.data, args.format), file=stream)
+        unset = unset_fields(site)
+        for field in unset:  # warnings, but no site goes out without its publisher
+            warning = not args.publishing
+            print(field.annotation(args.data, warning) if args.format == "github" else field.format(args.data, warning), file=stream)
+        if unset and args.publishing:
+            print(f"{args.data}: the publisher is not set ({len(unset)} field{'s' if len(unset) != 1 else ''} to fill in);"
+                  " the site is not published until it is — see CONTRIBUTING.md, \"Udgiveren\" / \"The publisher\".", file=stream)
+            return 1
         print(f"{args.data}: no errors.")
         return 0
     changed = write_pages(Path(args.docs), render_site(site)[0])

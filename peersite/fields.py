@@ -17,6 +17,7 @@ LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DOI = r"^10\.\d{4,9}/\S+$"
 URL = r"^https?://[^\s/]+\.[^\s]+$"
+EMAIL = r"^[^\s@()\[\]<>,;:]+@[^\s@()\[\]<>,;:]+\.[A-Za-z]{2,}$"
 FIRST_YEAR, LAST_YEAR = 1990, 2035
 
 
@@ -157,6 +158,13 @@ class Url(Matching):
             checking.problem(mark, where, self.mismatch.format(text=text))
             return None
         return text
+
+
+class Email(Matching):
+    """An e-mail address, without mailto:."""
+
+    pattern = EMAIL
+    mismatch = "'{text}' is not an e-mail address — write it like redaktion@example.dk, without mailto:"
 
 
 class Choice(Str):
@@ -333,6 +341,8 @@ class Located:
     """A record read from the data file, with the line it starts on (for edit links and messages)."""
 
     line: int = field(default=0, compare=False)
+    # Where each field's name is written, for messages about a record after it is checked.
+    key_marks: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def record(noun: str, plural: str):
@@ -389,7 +399,7 @@ class RecordOf(Field):
             clean[name] = kind.check(value[name], here, value.marks[name], checking)
             if clean[name] is None:
                 checking.unreadable.add(here)
-        return self.record_class(line=value.mark.line, **clean)
+        return self.record_class(line=value.mark.line, key_marks=value.key_marks, **clean)
 
     def json_schema(self, definitions):
         name = self.record_class.__name__

@@ -52,7 +52,7 @@ PAGES = (
 
 # Facts hand-written pages state, generated from the data: a page names one with <!-- data: name -->,
 # and templates/snippets/<name>.md.j2 makes it.
-SNIPPETS = ("implementation-steps", "models-delivery", "reviewed")
+SNIPPETS = ("implementation-steps", "models-delivery", "reviewed", "publisher", "contact")
 
 
 def generated_pages() -> list[SitePage]:

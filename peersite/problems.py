@@ -21,18 +21,18 @@ class Problem:
     what: str
     path: str | None = None
 
-    def format(self, path: str) -> str:
-        """Render as `path:LINE:COL: where: what`."""
+    def format(self, path: str, warning: bool = False) -> str:
+        """Render as `path:LINE:COL: where: what` (with `warning: ` before `where` for what does not stop a build)."""
         where = f"{one_line(self.where)}: " if self.where else ""
-        return f"{self.path or path}:{self.line}:{self.column}: {where}{one_line(self.what)}"
+        return f"{self.path or path}:{self.line}:{self.column}: {'warning: ' if warning else ''}{where}{one_line(self.what)}"
 
-    def annotation(self, path: str) -> str:
+    def annotation(self, path: str, warning: bool = False) -> str:
         """Render as a GitHub workflow command, so that the problem shows on its line of a pull request."""
         def escape(text: str, properties: bool = False) -> str:
             text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             return text.replace(":", "%3A").replace(",", "%2C") if properties else text
         title = f",title={escape(one_line(self.where), True)}" if self.where else ""
-        return f"::error file={escape(self.path or path, True)},line={self.line},col={self.column}{title}::{escape(one_line(self.what))}"
+        return f"::{'warning' if warning else 'error'} file={escape(self.path or path, True)},line={self.line},col={self.column}{title}::{escape(one_line(self.what))}"
 
 
 class DataError(Exception):

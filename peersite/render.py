@@ -11,6 +11,7 @@ from .evidence_map import FINDING_OF_REPORTED, context_sources, evidence_map, tr
 from .fields import BilingualText
 from .pages import SNIPPETS, generated_pages, site_root
 from .references import facts_of, has_address, shown_fields, whom_to_ask
+from .publisher import unset_fields
 from .schema import Site
 
 
@@ -20,7 +21,7 @@ def localise(value, language: str):
         return value[language]
     if dataclasses.is_dataclass(value):
         return dataclasses.replace(value, **{
-            f.name: localise(getattr(value, f.name), language) for f in dataclasses.fields(value) if f.name != "line"
+            f.name: localise(getattr(value, f.name), language) for f in dataclasses.fields(value) if f.name not in ("line", "key_marks")
         })
     if isinstance(value, dict):
         if value.keys() == set(LANGUAGES):
@@ -43,7 +44,8 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
               "trial_finding": trial_finding, "finding_of_reported": FINDING_OF_REPORTED,
               "reference_fields": {source.id: shown_fields(source) for source in local.evidence},
               "has_address": has_address, "whom_to_ask": whom_to_ask,
-              "facts_of": {material.id: facts_of(material, local.by_id["evidence"]) for material in local.materials}}
+              "facts_of": {material.id: facts_of(material, local.by_id["evidence"]) for material in local.materials},
+              "publisher": None if unset_fields(site) else local.publisher}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.

@@ -6,7 +6,7 @@ The classes are both the schema the data is checked against and the records the 
 from functools import cached_property
 
 from .fields import (
-    BilingualText, Choice, Date, Doi, ReviewDate, Int, ListOf, Located, RecordOf, Ref, Refs, Slug, Str, Text, Url, Year, record,
+    BilingualText, Choice, Date, Doi, Email, ReviewDate, Int, ListOf, Located, RecordOf, Ref, Refs, Slug, Str, Text, Url, Year, record,
 )
 from .references import WORK_KINDS
 
@@ -55,6 +55,7 @@ class SiteInfo(Located):
     """When the content was last reviewed, and the texts of the generated pages."""
 
     reviewed: str = ReviewDate()
+    reviewed_by: BilingualText | None = Text(required=False)  # who reviewed it: a name or a role
     pages: PageTexts = RecordOf(PageTexts)
 
 
@@ -112,6 +113,7 @@ class Partnership(Located):
     summary: BilingualText = Text()
     after_trial: BilingualText = Text()
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
+    reviewed_by: BilingualText | None = Text(required=False)  # who checked it on that day: a name or a role
 
 
 @record("model", "models")
@@ -137,6 +139,7 @@ class Model(Located):
     ask: list[str] = Refs("organisations", required=False)  # named in the sources as running or anchoring the model
     materials: list[str] = Refs("materials", required=False)
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
+    reviewed_by: BilingualText | None = Text(required=False)  # who checked it on that day: a name or a role
 
 
 @record("form", "forms")
@@ -330,6 +333,7 @@ class Source(Located):
     outcomes: list[str] = Refs("outcomes", required=False)  # what it covers, where it reports no finding of its own
     reported: list[Reported] = ListOf(Reported, required=False)  # what it found, outcome by outcome, without random allocation
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
+    reviewed_by: BilingualText | None = Text(required=False)  # who checked it on that day: a name or a role
 
 
 @record("material", "materials")
@@ -439,10 +443,26 @@ class FindSupport(Located):
     join_course: BilingualText = Text()  # where the course runs, as far as the sources say
     crisis: CrisisHelp = RecordOf(CrisisHelp)
     reviewed: str | None = ReviewDate(required=False)
+    reviewed_by: BilingualText | None = Text(required=False)
+
+
+@record("publisher", "publishers")
+class Publisher(Located):
+    """Who stands behind the site. Every field may stay empty until it is known; until all are filled in
+    (an e-mail address or a postal address, or both), the pages say so and the site is not published."""
+
+    name: BilingualText | None = Text(required=False)  # who publishes the site: an organisation or a person
+    responsible_editor: BilingualText | None = Text(required=False)  # a name or a role
+    email: str | None = Email(required=False)  # a way to reach them without a GitHub account ...
+    postal_address: str | None = Str(required=False)  # ... or this one, or both
+    funding: BilingualText | None = Text(required=False)  # who pays for the site
+    advertising: BilingualText | None = Text(required=False)  # that it carries no advertising or sponsorship
 
 
 # Sections whose records other records point at by id.
 COLLECTIONS = ("organisations", "partnerships", "models", "outcomes", "evidence", "materials", "glossary")
+# Sections whose records may have a review date of their own.
+REVIEWED_COLLECTIONS = ("partnerships", "models", "evidence")
 
 
 @record("mapping of sections", "data files")
@@ -469,6 +489,7 @@ class Site(Located):
     evidence_map: EvidenceMap = RecordOf(EvidenceMap)
     course_and_model: LookAlike = RecordOf(LookAlike)
     find_support: FindSupport = RecordOf(FindSupport)
+    publisher: Publisher = RecordOf(Publisher)
 
     @cached_property
     def by_id(self) -> dict[str, dict]:

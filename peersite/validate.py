@@ -6,7 +6,7 @@ from .fields import BilingualText, Checking, suggestion
 from .load import MarkedDict, load_marked_yaml
 from .problems import DataError, Problem
 from .references import FROM_SOURCE, REFERENCE_FIELDS, SHOWN_WITH, WORK_KINDS
-from .schema import COLLECTIONS, SITE, Site
+from .schema import COLLECTIONS, REVIEWED_COLLECTIONS, SITE, Site
 
 DATA_PATH = "content/data.yml"
 
@@ -151,6 +151,17 @@ def quoted(value) -> str:
     return f"'{value}'" if isinstance(value, str) else str(value)
 
 
+def check_reviewers(site: Site, checking: Checking) -> None:
+    """A record names who reviewed it only beside its own review date: the site's date is the site's reviewer's."""
+    records = [(f"{collection}[{index}]", item) for collection in REVIEWED_COLLECTIONS
+               for index, item in enumerate(getattr(site, collection) or [])]
+    for where, item in records + [("find_support", site.find_support)]:
+        if item and item.reviewed_by and not item.reviewed:
+            checking.problem(item.key_marks["reviewed_by"], f"{where}.reviewed_by",
+                             "a reviewer without the record's own reviewed: date — add the day they checked it"
+                             ' as reviewed: "YYYY-MM-DD", or remove reviewed_by')
+
+
 def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
     """Check raw data in full: the records as far as they could be read, and every problem."""
     checking = Checking()
@@ -162,6 +173,7 @@ def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
     check_levels(raw, site, checking)
     check_reference_fields(raw, site, checking)
     check_material_facts(raw, site, checking)
+    check_reviewers(site, checking)
     return site, checking.problems
 
 

@@ -77,7 +77,7 @@ MISTAKES = [
         "content/data.yml:55:1: modles: unknown section 'modles' — did you mean 'models'? use one of: site,"
         " organisations, national_trial, partnerships, models, forms, definitions, mechanisms, peer_roles,"
         " not_a_peer, implementation_steps, course, outcomes, peer_trial, evidence, materials, glossary,"
-        " evidence_map, course_and_model, find_support",
+        " evidence_map, course_and_model, find_support, publisher",
     ]),
     # The references to models from partnerships and sources follow from this one mistake: not reported.
     ("section-as-text", "\nmodels:\n  - id: model-a\n", "\nmodels: six\nold_models:\n  - id: model-a\n", [
@@ -85,7 +85,7 @@ MISTAKES = [
         "content/data.yml:56:1: old_models: unknown section 'old_models' — did you mean 'models'? use one of: site,"
         " organisations, national_trial, partnerships, models, forms, definitions, mechanisms, peer_roles,"
         " not_a_peer, implementation_steps, course, outcomes, peer_trial, evidence, materials, glossary,"
-        " evidence_map, course_and_model, find_support",
+        " evidence_map, course_and_model, find_support, publisher",
     ]),
     ("record-as-list", "\nmodels:\n  - id: model-a\n", "\nmodels:\n  - [model-a]\n  - id: model-a\n", [
         "content/data.yml:56:5: models[0]: expected a model, got a list — write one 'field: value' a line, indented under it",
@@ -222,7 +222,7 @@ def test_check_also_finds_pages_missing_in_a_language(tmp_path):
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "docs/about.md:1:1: docs/about.en.md is missing — every page needs a Danish and an English file; add it",
-        "docs/about.md:3:1: unknown data block 'no-such-block' — use one of: implementation-steps, models-delivery, reviewed",
+        "docs/about.md:3:1: unknown data block 'no-such-block' — use one of: implementation-steps, models-delivery, reviewed, publisher, contact",
         "2 errors in content/data.yml; nothing was built.",
     ]
 
