@@ -13,12 +13,15 @@ from mkdocs.config import load_config
 from browsing import language_of, page_paths
 from conftest import REAL_SITE
 from peersite.downloads import downloads
+from peersite.environment import labels
 
 ROOT = Path(__file__).resolve().parents[2]
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+# The statements every footer links, named as the labels name them.
 STATEMENTS = {
-    "da": {"accessibility/": "Tilgængelighedserklæring", "privacy/": "Privatlivspolitik"},
-    "en": {"en/accessibility/": "Accessibility statement", "en/privacy/": "Privacy statement"},
+    language: {f"{prefix}accessibility/": labels()["accessibility_statement"][language],
+               f"{prefix}privacy/": labels()["privacy_statement"][language]}
+    for language, prefix in (("da", ""), ("en", "en/"))
 }
 
 
