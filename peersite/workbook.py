@@ -27,7 +27,11 @@ WIDEST = 60  # characters: a wider column hides its neighbours; its text wraps i
 
 def header(column: Column, names: dict, in_language: dict) -> str:
     """A column's header in both languages, e.g. "Navn, på dansk / Name, in Danish"."""
-    name = names["_".join(column.path)]
+    key = "_".join(column.path)
+    if key not in names:
+        raise ValueError(f"peersite/labels.yml: workbook_columns: the column '{key}' has no heading"
+                         f" — add `{key}: {{da: …, en: …}}`")
+    name = names[key]
     headings = [
         f"{name[language]}, {in_language[column.language][language]}" if column.language else name[language]
         for language in LANGUAGES

@@ -23,7 +23,8 @@ from conftest import REAL_SITE, ROOT, write_data
 from peersite.data_schema import SCHEMA_VERSION
 from peersite.downloads import DATASET, PACKAGE, SCHEMA, WORKBOOK, downloads
 from peersite.environment import labels
-from peersite.export import TABLES
+from peersite.export import TABLES, columns
+from peersite.fields import field_kinds
 from peersite.licence import LICENCE_ID, LICENCE_URL
 from peersite.load import load_marked_yaml
 from peersite.validate import check_site
@@ -172,6 +173,12 @@ def test_workbook_headers_name_each_column_in_danish_and_english(built_site):
     target = labels()["workbook_columns"]["target_group"]
     assert headers["target_group_da"].startswith(f"{target['da']}, ") and f" / {target['en']}, " in headers["target_group_da"]
     assert headers["region"] == labels()["workbook_columns"]["region"]["da"]  # the same word in both: once
+
+
+def test_every_column_has_a_workbook_heading_and_every_heading_a_column():
+    needed = {"_".join(column.path) for table in TABLES for column in columns(field_kinds(table.record_class))}
+    headings = set(labels()["workbook_columns"])
+    assert (needed - headings, headings - needed) == (set(), set())
 
 
 # Texts a spreadsheet would run as a formula if they were stored as one.
