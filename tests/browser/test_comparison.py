@@ -149,6 +149,34 @@ def test_model_names_stay_in_view_while_the_table_scrolls_down_and_sideways(page
     assert abs(point.bounding_box()["x"] - page.locator('.comparison tbody tr[data-row="after-2018"] th').bounding_box()["x"]) < 1.5
 
 
+# Whether the focused element is what a reader sees at the centre of its first line, not hidden under the names
+# kept in view or the points' column, nor outside the table's box.
+FOCUS_IN_SIGHT = """() => {
+    const focused = document.activeElement, box = focused.getClientRects()[0]
+    const x = box.left + box.width / 2, y = box.top + box.height / 2
+    const there = document.elementFromPoint(x, y)
+    return {in_table: !!focused.closest(".comparison tbody"), seen: focused.contains(there),
+            text: `${focused.textContent.trim()} (${Math.round(x)}, ${Math.round(y)})`}
+}"""
+
+
+def test_a_link_reached_by_the_keyboard_is_never_under_the_names(page: Page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site_url + "models/")
+    page.get_by_role("button", name="Vis alle seks").focus()
+    hidden, reached = [], 0
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(30)  # the copy of the names follows on the next frame
+        found = page.evaluate(FOCUS_IN_SIGHT)
+        if reached and not found["in_table"]:
+            break
+        reached += found["in_table"]
+        if found["in_table"] and not found["seen"]:
+            hidden.append(found["text"])
+    assert reached > 2 * len(MODELS) and hidden == []
+
+
 def test_the_copy_of_the_names_is_hidden_from_screen_readers_and_keyboards(page: Page, site_url):
     page.goto(site_url + "models/")
     pinned = page.locator(".comparison__pinned")

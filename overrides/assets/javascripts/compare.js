@@ -262,6 +262,11 @@
       }
     }
 
+    // A link reached by the keyboard comes fully into view, clear of the copy and of the points' column (their
+    // room is the links' scroll-margin in the stylesheet): the browser leaves a link half out of the box as it is.
+    table.addEventListener("focusin", event => {
+      if (event.target.matches(":focus-visible")) event.target.scrollIntoView({ block: "nearest", inline: "nearest" })
+    })
     document.addEventListener("scroll", schedule, { capture: true, passive: true })
     window.addEventListener("resize", schedule)
     if (window.ResizeObserver) new ResizeObserver(schedule).observe(table)
