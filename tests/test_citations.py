@@ -94,7 +94,7 @@ def test_source_page_cites_the_source_and_links_its_files(built_site, source_id,
     if source.doi:
         assert reference.endswith(f"https://doi.org/{source.doi}")
     depth = "../../../" if language == "en" else "../../"
-    links = re.findall(r'<a href="([^"]+)">(CSL-JSON|BibTeX|RIS)</a>', cite)
+    links = re.findall(r'<a href="([^"]+)"[^>]*>(CSL-JSON|BibTeX|RIS)</a>', cite)
     assert links == [(depth + citation_path(source_id, name), label)
                      for name, label in (("csl-json", "CSL-JSON"), ("bibtex", "BibTeX"), ("ris", "RIS"))]
 
