@@ -5,16 +5,20 @@ them in the sitemap) and the pages' JSON-LD all read this one list."""
 import json
 from dataclasses import dataclass
 
+from . import LANGUAGES
 from .citations import bibtex_file, csl_json, ris_file
 from .data_schema import schema_json
 from .environment import labels
 from .export import TABLES, data_package, dataset_json, table_csv, table_path
 from .schema import Site
+from .workbook import workbook_file
 
 FOLDER = "data"
 DATASET = f"{FOLDER}/peer-support.json"
 SCHEMA = f"{FOLDER}/peer-support.schema.json"
 PACKAGE = f"{FOLDER}/datapackage.json"
+WORKBOOK = f"{FOLDER}/peer-support.xlsx"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Citation formats: the extension of their files and their media type.
 CITATION_FORMATS = {
     "csl-json": ("json", "application/vnd.citationstyles.csl+json"),
@@ -77,6 +81,9 @@ def downloads(site: Site) -> list[Download]:
     ]
     files += [Download(f"{FOLDER}/{table_path(table)}", table.name, "csv", "text/csv", table_csv(site, table).encode("utf-8"))
               for table in TABLES]
+    files.append(Download(WORKBOOK, "workbook", "xlsx", XLSX, workbook_file(
+        site, labels()["workbook_columns"], {language: labels()[f"in_{language}"] for language in LANGUAGES},
+        " / ".join(labels()["dataset_title"][language] for language in LANGUAGES))))
     files += citation_files(site, site.evidence, None)
     for source in site.evidence:
         files += citation_files(site, [source], source.id)

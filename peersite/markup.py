@@ -87,7 +87,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "lang", "title", "role", "aria-label", "aria-describedby", "hidden"},
-    "a": {"href", "rel", "hreflang"},
+    "a": {"href", "rel", "hreflang", "download", "type"},
     "abbr": {"tabindex"},
     "details": {"open"},
     "ol": {"start"},

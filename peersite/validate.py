@@ -87,9 +87,9 @@ def check_levels(raw: MarkedDict, site: Site, checking: Checking) -> None:
         return
     raw_levels, seen = raw["evidence_map"]["levels"], {}
     for index, level in enumerate(levels):
-        if not level or level.kinds is None:
-            continue
         where, last = f"evidence_map.levels[{index}].kinds", index == len(levels) - 1
+        if not level or where in checking.unreadable:  # reported already, where it could not be read
+            continue
         if last and level.kinds:
             checking.problem(raw_levels[index].marks["kinds"], where,
                              "the last level is where a model stands when no source is about it — write 'kinds: []'")

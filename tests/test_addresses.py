@@ -29,7 +29,7 @@ def addresses(work) -> list[str]:
 
 def links(fragment: str) -> set[str]:
     """The addresses a piece of a page links to."""
-    return set(re.findall(r'<a href="([^"]+)"', fragment))
+    return set(re.findall(r'<a\b[^>]*\bhref="([^"]+)"', fragment))
 
 
 def materials_section(site, material_id: str, language: str) -> str:

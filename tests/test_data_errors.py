@@ -129,6 +129,11 @@ MISTAKES = [
         "content/data.yml:201:26: evidence_map.levels[0].kinds: only the last level may have no kinds"
         " — name the kinds of source that reach this level",
     ]),
+    # A misspelt field of a level is reported once, as unknown; the rubric's own rules are not checked on it.
+    ("rubric-level-kinds-misspelt", "    - {id: none, kinds: [],", "    - {id: none, knids: [],", [
+        "content/data.yml:202:18: evidence_map.levels[1].knids: unknown field 'knids' — did you mean 'kinds'?"
+        " use one of: id, kinds, name, reason, means, does_not_mean",
+    ]),
     ("rubric-kind-twice", "    - {id: none, kinds: [],", "    - {id: none, kinds: [rct],", [
         "content/data.yml:202:25: evidence_map.levels[1].kinds: the last level is where a model stands when no"
         " source is about it — write 'kinds: []'",

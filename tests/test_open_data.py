@@ -1,22 +1,30 @@
 """The data as files, served by the site itself: the dataset valid against the data file's own JSON Schema and
-readable by `make check`, CSV tables that the frictionless validator passes, a licence in each, and every
-file on the downloads page, in the sitemap and linked from every footer."""
+readable by `make check`, CSV tables that the frictionless validator passes, a workbook with the same rows
+that openpyxl reads and in which no text becomes a formula, a licence in each, and every file on the
+downloads page (each link a download of the file's type), in the sitemap and linked from every footer."""
 
 import csv
 import gzip
+import io
 import json
 import re
+import zipfile
+from datetime import datetime
+from html.parser import HTMLParser
 
 from urllib.parse import urljoin
 
 import frictionless
 import jsonschema
+import openpyxl
 import pytest
 
-from conftest import REAL_SITE, ROOT
+from conftest import REAL_SITE, ROOT, write_data
 from peersite.data_schema import SCHEMA_VERSION
-from peersite.downloads import DATASET, PACKAGE, SCHEMA, downloads
-from peersite.export import TABLES
+from peersite.downloads import DATASET, PACKAGE, SCHEMA, WORKBOOK, downloads
+from peersite.environment import labels
+from peersite.export import TABLES, columns
+from peersite.fields import field_kinds
 from peersite.licence import LICENCE_ID, LICENCE_URL
 from peersite.load import load_marked_yaml
 from peersite.validate import check_site
@@ -30,7 +38,7 @@ def read_json(site, path: str):
 
 
 def test_every_download_is_built_as_made(built_site):
-    assert len(FILES) == 3 + len(TABLES) + 3 * (1 + len(REAL_SITE.evidence))
+    assert len(FILES) == 3 + len(TABLES) + 1 + 3 * (1 + len(REAL_SITE.evidence))
     assert [file.path for file in FILES if (built_site / file.path).read_bytes() != file.content] == []
 
 
@@ -127,3 +135,96 @@ def test_readme_and_files_state_the_licence(built_site):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "CC BY 4.0" in readme and "belong to their authors" in readme
     assert "CC-BY-4.0" in (built_site / "data/peer-support-sources.bib").read_text(encoding="utf-8")
+
+
+def csv_rows(path) -> list[list[str]]:
+    """A CSV file's rows, as Python's csv module reads them."""
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.reader(file))
+
+
+def as_csv_text(value) -> str:
+    """A workbook cell's value written as the CSV files write it: numbers as digits, dates as YYYY-MM-DD."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
+def test_workbook_has_a_sheet_per_table_with_the_rows_of_its_csv_file(built_site):
+    book = openpyxl.load_workbook(built_site / WORKBOOK)
+    assert book.sheetnames == [table.name for table in TABLES]
+    for table in TABLES:
+        header, *rows = csv_rows(built_site / "data" / "csv" / f"{table.name}.csv")
+        sheet_header, *sheet_rows = sheet_values = list(book[table.name].iter_rows(values_only=True))
+        assert [[as_csv_text(value) for value in row] for row in sheet_rows] == rows, table.name
+        assert len(sheet_header) == len(header) and len(sheet_rows) == len(table.records(REAL_SITE))
+        assert book[table.name].auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(header))}{len(sheet_values)}"
+        assert book[table.name].freeze_panes == "A2"
+
+
+def test_workbook_headers_name_each_column_in_danish_and_english(built_site):
+    sheet = openpyxl.load_workbook(built_site / WORKBOOK)["models"]
+    headers = dict(zip(csv_rows(built_site / "data" / "csv" / "models.csv")[0], (cell.value for cell in sheet[1])))
+    name, in_da, in_en = labels()["workbook_columns"]["name"], labels()["in_da"], labels()["in_en"]
+    assert headers["name_da"] == f"{name['da']}, {in_da['da']} / {name['en']}, {in_da['en']}"
+    assert headers["name_en"] == f"{name['da']}, {in_en['da']} / {name['en']}, {in_en['en']}"
+    target = labels()["workbook_columns"]["target_group"]
+    assert headers["target_group_da"].startswith(f"{target['da']}, ") and f" / {target['en']}, " in headers["target_group_da"]
+    assert headers["region"] == labels()["workbook_columns"]["region"]["da"]  # the same word in both: once
+
+
+def test_every_column_has_a_workbook_heading_and_every_heading_a_column():
+    needed = {"_".join(column.path) for table in TABLES for column in columns(field_kinds(table.record_class))}
+    headings = set(labels()["workbook_columns"])
+    assert (needed - headings, headings - needed) == (set(), set())
+
+
+# Texts a spreadsheet would run as a formula if they were stored as one.
+FORMULAS = {
+    "target_group: {da: Voksne, en: Adults}": ("=HYPERLINK(\"https://evil.example/\",\"klik\")", "+1+1"),
+    "peer_does: {da: Støtter i samtaler., en: Gives support in conversations.}": ("-2+3", "@SUM(1,1)"),
+}
+
+
+def test_workbook_stores_a_text_that_looks_like_a_formula_as_text(tmp_path):
+    from peersite.load import load_marked_yaml
+    from peersite.validate import check_site
+
+    mistakes = [(old, f"{old.split(':')[0]}: {json.dumps({'da': da, 'en': en})}") for old, (da, en) in FORMULAS.items()]
+    site, problems = check_site(load_marked_yaml(write_data(tmp_path, *mistakes)))
+    assert problems == []
+    content = next(file.content for file in downloads(site) if file.path == WORKBOOK)
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        sheets = [archive.read(name).decode("utf-8") for name in archive.namelist() if name.startswith("xl/worksheets/")]
+    assert sheets and not any("<f>" in sheet or "<f " in sheet for sheet in sheets)
+    cells = {cell.value: cell for row in openpyxl.load_workbook(io.BytesIO(content))["models"].iter_rows() for cell in row}
+    for text in (text for pair in FORMULAS.values() for text in pair):
+        assert cells[text].data_type == "s" and cells[text].quotePrefix, text
+
+
+class DownloadLinks(HTMLParser):
+    """Every link on a page to one of the site's data files, with its attributes."""
+
+    def __init__(self, page_url: str):
+        super().__init__()
+        self.page_url, self.links = page_url, []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        target = urljoin(self.page_url, attributes.get("href") or "")
+        if tag == "a" and target.startswith("http://site/data/"):
+            self.links.append((target.removeprefix("http://site/"), attributes))
+
+
+def test_every_link_to_a_file_downloads_it_with_its_type(built_site):
+    media_types = {file.path: file.media_type for file in FILES}
+    found = []
+    for path in built_site.rglob("index.html"):
+        parser = DownloadLinks(f"http://site/{path.parent.relative_to(built_site).as_posix()}/".replace("/./", "/"))
+        parser.feed(path.read_text(encoding="utf-8"))
+        found += [(path, target, attributes) for target, attributes in parser.links]
+    assert len(found) == 2 * len(FILES)  # each file on the downloads page or its source page, in both languages
+    assert [(str(path), target) for path, target, attributes in found
+            if "download" not in attributes or attributes.get("type") != media_types[target]] == []

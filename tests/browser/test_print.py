@@ -1,7 +1,8 @@
 """Paper: every page prints on A4 with the site's name, its address, every heading, the day it was last
 reviewed and where its sources are, without navigation or footer; the comparison and the evidence map
-print every column on landscape A4; a model page prints as a one-page fact sheet. Printed to PDF by
-Chromium, read back with poppler's pdftotext and pdfinfo."""
+print every column on landscape A4, and a comparison of chosen models names them and prints the address
+of the choice; a model page prints as a one-page fact sheet; a link to another site prints its address.
+Printed to PDF by Chromium, read back with poppler's pdftotext and pdfinfo."""
 
 import html
 import re
@@ -15,6 +16,7 @@ from playwright.sync_api import Page
 from browsing import all_pages, foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
 from peersite.evidence_map import evidence_map
 from conftest import REAL_SITE
+from peersite.environment import labels
 
 A4 = (595, 842)  # points, portrait
 PAGE_SIZE = re.compile(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts")
@@ -89,6 +91,32 @@ def test_comparison_prints_every_column_on_landscape_a4(page: Page, site_url, bu
     assert len(names) == 6 and len(points) >= 10
     for words in names + points:
         assert squash(words) in squash(text), words
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_printed_choice_of_models_names_them_and_prints_the_address_of_the_choice(
+        page: Page, site_url, built_site, language, tmp_path):
+    chosen = [REAL_SITE.models[1], REAL_SITE.models[3]]
+    path = ("en/" if language == "en" else "") + "models/"
+    choice = "?compare=" + ",".join(model.id for model in chosen)
+    text, sizes = print_pdf(page, site_url + path + choice, tmp_path)
+    printed, words = squash(text), labels()
+    names = [f"{model.number}. {model.name[language]}" for model in chosen]
+    caption = words["compare_print"]["caption-shown"][language].replace("%models", f" {words['and'][language]} ".join(names))
+    assert squash(caption) in printed
+    assert squash(words["table_caption_models"][language]) not in printed
+    assert squash(" ".join([words["compared_on"][language], *names])) in printed  # the header row: these two only
+    address = re.search(r'<link rel="canonical" href="([^"]+)"', built(built_site, path))[1]
+    assert squash(f"{address}{choice}") in squash(text.split("\n")[0])  # at the top of the first sheet
+    assert sizes and all(size == A4[::-1] for size in sizes)
+
+
+def test_a_printed_link_to_another_site_shows_its_address(page: Page, site_url, tmp_path):
+    source = next(source for source in REAL_SITE.evidence if source.doi)
+    text, _ = print_pdf(page, site_url + f"evidence/{source.id}/", tmp_path)
+    printed = squash(text)
+    assert squash(f"(https://doi.org/{source.doi})") in printed
+    assert "(#" not in printed and "(../" not in printed  # neither an anchor in the page nor one of the site's pages
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
