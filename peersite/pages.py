@@ -7,6 +7,7 @@ from posixpath import basename, dirname
 from . import source_file, url_prefix
 
 DOCS_DIR = "docs"
+FIND_SUPPORT_BOOST = 2
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class SitePage:
     records: str | None = None  # a collection that gets a page per record in this page's folder ...
     record_template: str | None = None  # ... made with this template
     in_nav: bool = True
+    search_boost: float | None = None  # how much more its words weigh in search than other pages' (Material's search.boost)
 
     @property
     def template(self) -> str | None:
@@ -32,7 +34,8 @@ class SitePage:
 
 PAGES = (
     SitePage("index.md"),
-    SitePage("find-support/index.md", texts="find_support"),
+    # The answer to a reader typing "krise", "112" or "help now": the page with help in a crisis comes first.
+    SitePage("find-support/index.md", texts="find_support", search_boost=FIND_SUPPORT_BOOST),
     SitePage("what-is-peer-support/index.md", texts="what"),
     SitePage("peer-roles/index.md", texts="roles"),
     SitePage("models/index.md", texts="models", records="models", record_template="model.md.j2"),
