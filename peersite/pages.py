@@ -7,7 +7,6 @@ from posixpath import basename, dirname
 from . import source_file, url_prefix
 
 DOCS_DIR = "docs"
-FIND_SUPPORT_BOOST = 2
 
 
 @dataclass(frozen=True)
@@ -19,7 +18,7 @@ class SitePage:
     records: str | None = None  # a collection that gets a page per record in this page's folder ...
     record_template: str | None = None  # ... made with this template
     in_nav: bool = True
-    search_boost: float | None = None  # how much more its words weigh in search than other pages' (Material's search.boost)
+    search_boost: float | None = None  # how much more its words weigh in search (Material's search: boost)
 
     @property
     def template(self) -> str | None:
@@ -34,8 +33,9 @@ class SitePage:
 
 PAGES = (
     SitePage("index.md"),
-    # The answer to a reader typing "krise", "112" or "help now": the page with help in a crisis comes first.
-    SitePage("find-support/index.md", texts="find_support", search_boost=FIND_SUPPORT_BOOST),
+    # The answer to a reader typing "krise", "112" or "help now" comes first; 3 would also take "vejen til
+    # hverdagslivet" and "recovery school" from the pages about them (scripts/search_report.py shows it).
+    SitePage("find-support/index.md", texts="find_support", search_boost=2),
     SitePage("what-is-peer-support/index.md", texts="what"),
     SitePage("peer-roles/index.md", texts="roles"),
     SitePage("models/index.md", texts="models", records="models", record_template="model.md.j2"),

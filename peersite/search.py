@@ -38,8 +38,9 @@ def has_words(text: str) -> bool:
 
 
 def subheadings(page_url: str, toc) -> dict[str, list[str]]:
-    """Each heading's location, as the search index gives it, and the titles of the headings under it, from a
-    page's table of contents (items with .id, .title and .children); the page's first heading is the page."""
+    """Each heading's location, as the search index gives it, and the titles of the headings under it (HTML, as
+    the index's text is), from a page's table of contents (items with .id, .title and .children); the page's
+    first heading is the page."""
     outline = {}
 
     def visit(items, top: bool):

@@ -48,7 +48,8 @@ class Result:
     group: int = 0  # results of the same page share a group
     shown: bool = True  # not folded away with the page's further sections
 
-# Every result link, read at once once the results stand still.
+
+# Every result link, read in one go once the results stand still.
 READ_RESULTS = """list => [...list.querySelectorAll(".md-search-result__item")].flatMap((item, group) =>
     [...item.querySelectorAll("a.md-search-result__link")].map(link => {
         const passage = link.querySelector(".search-passage")
@@ -169,7 +170,8 @@ def address(href: str) -> str:
     return urlsplit(href)._replace(query="", fragment="").geturl()
 
 
-@pytest.mark.parametrize(("language", "query"), [(language, query) for language in HELP_WORDS for query in HELP_WORDS[language]])
+@pytest.mark.parametrize(("language", "query"), [(language, query) for language in HELP_WORDS
+                                                 for query in HELP_WORDS[language]])
 def test_words_for_help_put_the_find_support_page_first(page: Page, site_url, language, query):
     """"krise", "112", "help now" …: the first result is the find-support page, or one of its sections, in the
     reader's language; digits are words like any other."""
@@ -203,8 +205,8 @@ def test_every_result_shows_words_in_three_lines_at_most(page: Page, site_url, l
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_a_glossary_term_finds_its_own_entry(page: Page, site_url, language):
     """Typing a term of the glossary finds the term's own section, with the start of its definition."""
-    terms = [term for term in localise(REAL_SITE.glossary, language) if not term.abbr and " " not in plain_text(term.term)]
-    term = min(terms, key=lambda term: term.id)
+    words = [term for term in localise(REAL_SITE.glossary, language) if not term.abbr and " " not in plain_text(term.term)]
+    term = min(words, key=lambda term: term.id)
     page.goto(site_url + home(language))
     results = search(page, plain_text(term.term))
     glossary = site_url + page_url("glossary/index.md", language) + f"#{term.id}"
