@@ -39,20 +39,18 @@ def has_words(text: str) -> bool:
 
 def subheadings(page_url: str, toc) -> dict[str, list[str]]:
     """Each heading's location, as the search index gives it, and the titles of the headings under it (HTML, as
-    the index's text is), from a page's table of contents (items with .id, .title and .children); the page's
-    first heading is the page."""
+    the index's text is), from a page's table of contents (items with .id, .title, .level and .children); a
+    page's h1 is the page itself."""
     outline = {}
 
-    def visit(items, top: bool):
+    def visit(items, first: bool):
         for item in items:
-            location = page_url if top else f"{page_url}#{item.id}"
+            location = page_url if first and item.level == 1 else f"{page_url}#{item.id}"
             outline[location] = [child.title for child in item.children]
             visit(item.children, False)
+            first = False
 
-    items = list(toc)
-    if items:
-        visit(items[:1], True)
-        visit(items[1:], False)
+    visit(toc, True)
     return outline
 
 

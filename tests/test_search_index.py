@@ -102,14 +102,14 @@ def test_a_language_without_entries_gets_an_empty_index():
     assert split_search_index(danish_only)["en"]["docs"] == []
 
 
-def heading(id: str, title: str, *children) -> SimpleNamespace:
+def heading(level: int, id: str, title: str, *children) -> SimpleNamespace:
     """An item of a page's table of contents, as MkDocs gives it."""
-    return SimpleNamespace(id=id, title=title, children=list(children))
+    return SimpleNamespace(level=level, id=id, title=title, children=list(children))
 
 
-OUTLINE_TOC = [heading("om", "Om", heading("kilder", "Kilder", heading("tekster", "Tekster"),
-                                          heading("forskning", "Forskning &amp; data")),
-                        heading("kontakt", "Kontakt"))]
+OUTLINE_TOC = [heading(1, "om", "Om", heading(2, "kilder", "Kilder", heading(3, "tekster", "Tekster"),
+                                             heading(3, "forskning", "Forskning &amp; data")),
+                        heading(2, "kontakt", "Kontakt"))]
 
 
 def test_subheadings_are_noted_under_each_heading_and_the_first_heading_is_the_page():
@@ -119,6 +119,11 @@ def test_subheadings_are_noted_under_each_heading_and_the_first_heading_is_the_p
         "om/#kilder": ["Tekster", "Forskning &amp; data"],
         "om/#tekster": [], "om/#forskning": [], "om/#kontakt": [],
     }
+
+
+def test_a_page_without_an_h1_has_no_heading_standing_for_it():
+    """Material gives a page's first h2 an anchor of its own when no h1 comes before it."""
+    assert subheadings("om/", [heading(2, "a", "A", heading(3, "b", "B"))]) == {"om/#a": ["B"], "om/#b": []}
 
 
 def test_a_heading_without_text_lists_its_subheadings_and_one_without_either_is_left_out():
