@@ -18,6 +18,7 @@ class SitePage:
     records: str | None = None  # a collection that gets a page per record in this page's folder ...
     record_template: str | None = None  # ... made with this template
     in_nav: bool = True
+    search_boost: float | None = None  # how much more its words weigh in search (Material's search: boost)
 
     @property
     def template(self) -> str | None:
@@ -32,7 +33,9 @@ class SitePage:
 
 PAGES = (
     SitePage("index.md"),
-    SitePage("find-support/index.md", texts="find_support"),
+    # The answer to a reader typing "krise", "112" or "help now" comes first; 3 would also take "vejen til
+    # hverdagslivet" and "recovery school" from the pages about them (scripts/search_report.py shows it).
+    SitePage("find-support/index.md", texts="find_support", search_boost=2),
     SitePage("what-is-peer-support/index.md", texts="what"),
     SitePage("peer-roles/index.md", texts="roles"),
     SitePage("models/index.md", texts="models", records="models", record_template="model.md.j2"),

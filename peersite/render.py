@@ -51,13 +51,14 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
         # `root` leads from the page to the top of docs/, for links between pages.
         return environment.get_template(template).render(common, root=root, **context)
 
-    def render_page(template: str, path: str, **context) -> str:
+    def render_page(template: str, path: str, search_boost: float | None = None, **context) -> str:
         # `site_root` leads from the built page to the top of the site: the downloads are files there, not pages.
-        return render(template, "../", site_root=site_root(path, language), **context)
+        return render(template, "../", site_root=site_root(path, language), search_boost=search_boost, **context)
 
     pages = {}
     for page in generated_pages():
-        pages[page.source] = render_page(page.template, page.source, page=getattr(local.site.pages, page.texts))
+        pages[page.source] = render_page(page.template, page.source, page.search_boost,
+                                         page=getattr(local.site.pages, page.texts))
         records = getattr(local, page.records) if page.records else []
         for index, item in enumerate(records):
             path = f"{page.folder}/{item.id}.md"

@@ -1,19 +1,26 @@
-"""Search: one index per language, and Danish words found whichever way æ, ø and å are typed."""
+"""Search: one index per language, Danish words found whichever way æ, ø and å are typed, and every entry
+with text of its own to show: each glossary term apart, no review line, the find-support page weighted."""
 
 import json
+import re
+from types import SimpleNamespace
 
 import pytest
 
-from peersite.search import fold, index_path, locate, split_search_index
+from conftest import REAL_SITE
+from peersite.markup import plain_text
+from peersite.pages import PAGES, page_url
+from peersite.render import labels, localise
+from peersite.search import fold, has_words, index_path, locate, split_search_index, subheadings, with_text
 
 COMBINED = {
     "config": {"lang": ["da", "en"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"], "fields": {"text": {}}},
     "docs": [
         {"location": "", "title": "Forside", "text": "Håb."},
         {"location": "engagement/", "title": "Engagement", "text": "En side, hvis sti begynder med en."},
-        {"location": "om/#kontakt", "title": "Kontakt", "text": ""},
+        {"location": "om/#kontakt", "title": "Kontakt", "text": "<p>Skriv.</p>"},
         {"location": "en/", "title": "Home", "text": "Hope."},
-        {"location": "en/about/#contact", "title": "Contact", "text": ""},
+        {"location": "en/about/#contact", "title": "Contact", "text": "<p>Write.</p>"},
     ],
 }
 FOLDS = [["å", "a"], ["aa", "a"], ["æ", "ae"], ["ø", "o"], ["oe", "o"]]
@@ -69,14 +76,14 @@ def test_split_gives_each_language_its_own_entries_lunr_language_and_folds():
             "docs": [
                 {"location": "", "title": "Forside", "text": "Håb."},
                 {"location": "engagement/", "title": "Engagement", "text": "En side, hvis sti begynder med en."},
-                {"location": "om/#kontakt", "title": "Kontakt", "text": ""},
+                {"location": "om/#kontakt", "title": "Kontakt", "text": "<p>Skriv.</p>"},
             ],
         },
         "en": {
             "config": {**COMBINED["config"], "lang": ["en"], "fold": FOLDS},
             "docs": [
                 {"location": "", "title": "Home", "text": "Hope."},
-                {"location": "about/#contact", "title": "Contact", "text": ""},
+                {"location": "about/#contact", "title": "Contact", "text": "<p>Write.</p>"},
             ],
         },
     }
@@ -93,6 +100,57 @@ def test_a_language_without_entries_gets_an_empty_index():
     """A language with no pages still gets an index, so its pages' search loads without error."""
     danish_only = {**COMBINED, "docs": COMBINED["docs"][:3]}
     assert split_search_index(danish_only)["en"]["docs"] == []
+
+
+def heading(level: int, id: str, title: str, *children) -> SimpleNamespace:
+    """An item of a page's table of contents, as MkDocs gives it."""
+    return SimpleNamespace(level=level, id=id, title=title, children=list(children))
+
+
+OUTLINE_TOC = [heading(1, "om", "Om", heading(2, "kilder", "Kilder", heading(3, "tekster", "Tekster"),
+                                             heading(3, "forskning", "Forskning &amp; data")),
+                        heading(2, "kontakt", "Kontakt"))]
+
+
+def test_subheadings_are_noted_under_each_heading_and_the_first_heading_is_the_page():
+    """The page's h1 is its entry without an anchor; every other heading is the page and its anchor."""
+    assert subheadings("om/", OUTLINE_TOC) == {
+        "om/": ["Kilder", "Kontakt"],
+        "om/#kilder": ["Tekster", "Forskning &amp; data"],
+        "om/#tekster": [], "om/#forskning": [], "om/#kontakt": [],
+    }
+
+
+def test_a_page_without_an_h1_has_no_heading_standing_for_it():
+    """Material gives a page's first h2 an anchor of its own when no h1 comes before it."""
+    assert subheadings("om/", [heading(2, "a", "A", heading(3, "b", "B"))]) == {"om/#a": ["B"], "om/#b": []}
+
+
+def test_a_heading_without_text_lists_its_subheadings_and_one_without_either_is_left_out():
+    """A result always has words to show: its own text, the headings under it, or (a page) its text as it is."""
+    entries = [
+        {"location": "om/", "title": "Om", "text": ""},
+        {"location": "om/#kilder", "title": "Kilder", "text": " "},
+        {"location": "om/#tekster", "title": "Tekster", "text": "<p>Fem tekster.</p>"},
+        {"location": "om/#forskning", "title": "Forskning", "text": "<p>.</p>"},
+        {"location": "om/#kontakt", "title": "Kontakt", "text": "<p>Skriv.</p>"},
+    ]
+    assert with_text(entries, subheadings("om/", OUTLINE_TOC)) == [
+        {"location": "om/", "title": "Om", "text": "<ul><li>Kilder</li><li>Kontakt</li></ul>"},
+        {"location": "om/#kilder", "title": "Kilder", "text": "<ul><li>Tekster</li><li>Forskning &amp; data</li></ul>"},
+        {"location": "om/#tekster", "title": "Tekster", "text": "<p>Fem tekster.</p>"},
+        {"location": "om/#kontakt", "title": "Kontakt", "text": "<p>Skriv.</p>"},
+    ]
+    page_alone = [{"location": "tom/", "title": "Tom", "text": ""}]
+    assert with_text(page_alone, {}) == page_alone
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<p>Ord.</p>", True), ("<ul><li>112</li></ul>", True), ("", False), ("<p>.</p>", False), ("<p> · </p>", False),
+])
+def test_has_words_looks_past_markup_and_punctuation(text, expected):
+    """Only letters and digits count as something to show."""
+    assert has_words(text) is expected
 
 
 def built_index(site, language: str) -> dict:
@@ -119,3 +177,45 @@ def test_the_built_site_has_no_combined_index(built_site):
     assert sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("search_index.json")) == [
         "en/search/search_index.json", "search/search_index.json",
     ]
+
+
+def plain(text: str) -> str:
+    """An entry's text without its markup, on one line."""
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_built_entry_has_words_to_show(built_site, language):
+    """No result has an empty passage or one of punctuation alone."""
+    empty = [entry["location"] for entry in built_index(built_site, language)["docs"] if not has_words(entry["text"])]
+    assert empty == []
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_review_line_is_left_out_of_search(built_site, language):
+    """"Last reviewed …" ends every page, so it would be the text of every last section; search leaves it out."""
+    reviewed = localise(labels(), language)["last_reviewed"] + ": "
+    assert not [entry["location"] for entry in built_index(built_site, language)["docs"] if reviewed in entry["text"]]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_each_glossary_term_is_an_entry_of_its_own(built_site, language):
+    """A term's entry is its own anchor, with the term as its title and its definition as its only text;
+    the glossary page's own entry holds no definition."""
+    glossary = page_url("glossary/index.md", "da")
+    entries = {entry["location"]: entry for entry in built_index(built_site, language)["docs"]}
+    for term in localise(REAL_SITE.glossary, language):
+        entry = entries.get(f"{glossary}#{term.id}")
+        assert entry, f"no search entry for the glossary term {term.id!r}"
+        assert entry["title"].startswith(plain_text(term.term)), entry["title"]
+        assert plain(entry["text"]) == plain_text(term.definition)
+        assert plain_text(term.definition) not in entries[glossary]["text"]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_only_pages_given_a_search_weight_carry_one(built_site, language):
+    """Every entry of a page with a search_boost in peersite/pages.py has it, and no other entry has one."""
+    boosts = {page_url(page.source, "da"): page.search_boost for page in PAGES if page.search_boost}
+    assert boosts, "peersite/pages.py gives no page a search weight"
+    for entry in built_index(built_site, language)["docs"]:
+        assert entry.get("boost") == boosts.get(entry["location"].split("#")[0]), entry["location"]

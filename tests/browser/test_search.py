@@ -1,13 +1,19 @@
-"""The search, as a reader types it: their own language only, and Danish words found without æ, ø and å."""
+"""The search, as a reader types it: their own language only, Danish words found without æ, ø and å, the
+find-support page first for the words of someone who needs help, and every result a short passage."""
 
 import json
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from browsing import foreign_requests, no_requests_to_other_hosts  # noqa: F401
+from conftest import REAL_SITE
+from peersite.markup import plain_text
+from peersite.pages import PAGES, page_url
+from peersite.render import localise
 
 # Words the content must contain; each is typed the ways a reader without Danish letters might.
 SPELLINGS = [
@@ -18,6 +24,15 @@ SPELLINGS = [
 ]
 # An inflected form that occurs nowhere, and its stem, which does: only the stemmer can join them.
 INFLECTIONS = [("håbet", "håb"), ("ændringer", "ændring")]
+# What a reader who needs help now types; the find-support page, or a section of it, must come first.
+HELP_WORDS = {
+    "da": ["krise", "akut", "112", "selvmord", "hjælp nu", "pårørende"],
+    "en": ["crisis", "emergency", "suicide", "help now", "relatives", "112"],
+}
+FIND_SUPPORT = next(page for page in PAGES if page.texts == "find_support")
+# Words with many results of every kind.
+COMMON_WORDS = ["peer", "recovery", "model", "QPR"]
+PHONE = {"width": 390, "height": 844}
 
 
 @dataclass
@@ -27,6 +42,26 @@ class Result:
     href: str
     title: str
     marked: list[str]
+    is_page: bool = False  # the page's own entry (its title is the result's heading), not one of its sections
+    passage: str | None = None  # the text shown under the title, if any
+    lines: float = 0  # how many lines the passage takes up, if shown
+    group: int = 0  # results of the same page share a group
+    shown: bool = True  # not folded away with the page's further sections
+
+
+# Every result link, read in one go once the results stand still.
+READ_RESULTS = """list => [...list.querySelectorAll(".md-search-result__item")].flatMap((item, group) =>
+    [...item.querySelectorAll("a.md-search-result__link")].map(link => {
+        const passage = link.querySelector(".search-passage")
+        const box = passage && passage.getBoundingClientRect()
+        return {
+            href: link.href, title: link.querySelector("h1, h2").textContent.trim(),
+            marked: [...link.querySelectorAll("mark")].map(mark => mark.textContent.toLowerCase()),
+            is_page: !!link.querySelector("h1"), passage: passage && passage.textContent.trim(),
+            lines: box && box.height ? box.height / parseFloat(getComputedStyle(passage).lineHeight) : 0,
+            group, shown: link.checkVisibility(),
+        }
+    }))"""
 
 
 def danish_words(site) -> set[str]:
@@ -40,6 +75,9 @@ def search(page: Page, query: str) -> list[Result]:
     """Type a query into the search field key by key and read the results once they stop changing."""
     field = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
+    opener = page.locator("label.md-header__button[for=__search]")
+    if opener.is_visible():  # on a phone, the search opens from a button in the header
+        opener.click()
     field.click()
     placeholder = meta.text_content()
     field.press_sequentially(query, delay=40)
@@ -55,11 +93,7 @@ def search(page: Page, query: str) -> list[Result]:
             break
         shown = now
     # Text content, not inner text: a page's further sections are folded away in a <details>.
-    return [
-        Result(link.get_attribute("href"), link.locator("h1, h2").first.text_content().strip(),
-               [mark.lower() for mark in link.locator("mark").all_text_contents()])
-        for link in page.locator("a.md-search-result__link").all()
-    ]
+    return [Result(**result) for result in page.locator(".md-search-result__list").evaluate(READ_RESULTS)]
 
 
 def home(language: str) -> str:
@@ -129,3 +163,54 @@ def test_results_show_titles_in_the_readers_language(page: Page, site_url, langu
         headings = target.locator(".md-content :is(h1, h2, h3, h4, h5, h6)").all_inner_texts()
         headings = [heading.replace("¶", "").strip() for heading in headings]
         assert result.title in headings, f"'{result.title}' is not a heading of {result.href}"
+
+
+def address(href: str) -> str:
+    """A result's address without the words to highlight or the section."""
+    return urlsplit(href)._replace(query="", fragment="").geturl()
+
+
+@pytest.mark.parametrize(("language", "query"), [(language, query) for language in HELP_WORDS
+                                                 for query in HELP_WORDS[language]])
+def test_words_for_help_put_the_find_support_page_first(page: Page, site_url, language, query):
+    """"krise", "112", "help now" …: the first result is the find-support page, or one of its sections, in the
+    reader's language; digits are words like any other."""
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + home(language))
+    results = search(page, query)
+    assert results, f"{query!r} found nothing"
+    assert address(results[0].href) == site_url + page_url(FIND_SUPPORT.source, language), (
+        f"{query!r} first found {results[0].href} ({results[0].title})"
+    )
+
+
+@pytest.mark.parametrize(("language", "query"), [(language, query) for language in HELP_WORDS
+                                                 for query in HELP_WORDS[language] + COMMON_WORDS])
+def test_every_result_shows_words_in_three_lines_at_most(page: Page, site_url, language, query):
+    """On a phone, each result shows a passage with words in it, three lines at most; only a page's own
+    title stands without one, as the heading of its sections below it."""
+    page.set_viewport_size(PHONE)
+    page.goto(site_url + home(language))
+    results = search(page, query)
+    assert results, f"{query!r} found nothing"
+    for result in results:
+        if result.passage is None:
+            sections = [other for other in results if other.group == result.group and not other.is_page and other.shown]
+            assert result.is_page and sections, f"{result.href} ({result.title}) shows no text"
+        else:
+            assert re.search(r"\w", result.passage), f"{result.href} shows only {result.passage!r}"
+            assert not result.shown or result.lines <= 3.5, f"{result.href} takes {result.lines:.1f} lines"
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_glossary_term_finds_its_own_entry(page: Page, site_url, language):
+    """Typing a term of the glossary finds the term's own section, with the start of its definition."""
+    words = [term for term in localise(REAL_SITE.glossary, language) if not term.abbr and " " not in plain_text(term.term)]
+    term = min(words, key=lambda term: term.id)
+    page.goto(site_url + home(language))
+    results = search(page, plain_text(term.term))
+    glossary = site_url + page_url("glossary/index.md", language) + f"#{term.id}"
+    own = [result for result in results if urlsplit(result.href)._replace(query="").geturl() == glossary]
+    assert own, f"no result for {term.term!r} leads to {glossary}"
+    assert own[0].title == plain_text(term.term)
+    assert own[0].passage.startswith(" ".join(plain_text(term.definition).split()[:4]))

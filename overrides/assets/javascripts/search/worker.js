@@ -2,6 +2,7 @@
  * Material's search worker, with Danish letters folded on both sides of the search, so that
  * "raadgivning", "radgivning" and "rådgivning" find the same words. The folds come with the
  * search index (peersite/search.py writes them); results show and highlight the original text.
+ * Numbers such as 112 are kept in every language's index, and each result shows one short passage.
  *
  * Started as worker.js?material=search.<hash>.min.js, the name of Material's worker in ../workers/.
  */
@@ -12,13 +13,19 @@ const QUERY = 2
 const RESULT = 3
 
 let folds = []
+let languages = []
+/* Each entry's text in the index, by its location: results show a passage of it. */
+let texts = new Map()
 let queryPipeline
 const typed = new Map()
 
 /* Added before Material's listener, whose setup message builds the index with the folds. */
 addEventListener("message", ({ data: message }) => {
-  if (message.type === SETUP)
+  if (message.type === SETUP) {
     folds = message.data.config.fold || []
+    languages = message.data.config.lang || []
+    texts = new Map(message.data.docs.map(doc => [doc.location, doc.text]))
+  }
   if (message.type === QUERY)
     typed.clear()
 })
@@ -38,12 +45,28 @@ function foldToken(token) {
 
 lunr.Pipeline.registerFunction(foldToken, "fold")
 
+/* lunr-languages trims every character that is not one of the language's letters off each word, so the
+ * Danish index had no 112: its trimmer gives way to one made the same way from its letters and the digits.
+ * English needs none: lunr's own trimmer keeps digits. */
+function keepDigits(pipeline) {
+  for (const language of languages) {
+    const own = lunr[language]
+    if (!own || !own.trimmer || !own.wordCharacters || !pipeline.toJSON().includes(own.trimmer.label))
+      continue
+    const trimmer = lunr.trimmerSupport.generateTrimmer(`${own.wordCharacters}0-9`)
+    lunr.Pipeline.registerFunction(trimmer, `${own.trimmer.label}-digits`)
+    pipeline.before(own.trimmer, trimmer)
+    pipeline.remove(own.trimmer)
+  }
+}
+
 /* Folded after the language's stemmer; tokens keep their positions, so the original words are highlighted. */
 const folded = new WeakSet()
 const add = lunr.Builder.prototype.add
 lunr.Builder.prototype.add = function (doc, attributes) {
   if (!folded.has(this)) {
     folded.add(this)
+    keepDigits(this.pipeline)
     this.pipeline.add(foldToken)
     this.searchPipeline.add(foldToken)
   }
@@ -92,11 +115,73 @@ function writtenTerms(item) {
   return terms
 }
 
+/* An entry's text in the index is markup Material keeps (p, ul, ol, li, pre, code, sub, sup) around text whose
+ * own < and & are escaped. A result shows one passage of it: from the paragraph or list item that holds the
+ * first word found, or from the start, with the words Material found marked. */
+const UNIT_BOUNDARIES = /<\/?(?:p|li|ul|ol|pre)>/
+const HAS_WORDS = /[\p{L}\p{N}]/u
+/* How far into a passage its first found word may stand, in characters: within the first of three lines. */
+const LEAD = 80
+/* Enough text for three lines on any screen; site.css cuts it there. */
+const ENOUGH = 320
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+}
+
+/* The paragraphs and list items of a text, each on one line without markup. */
+function units(text) {
+  return text.split(UNIT_BOUNDARIES)
+    .map(unit => unit.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim())
+    .filter(unit => HAS_WORDS.test(unit))
+}
+
+/* Every whole-word use of the words Material marked in a result, marked again in a unit. */
+function marker(highlighted) {
+  const words = new Set((highlighted.match(/<mark>[^<]*<\/mark>/g) || []).map(mark => mark.slice(6, -7)))
+  if (!words.size)
+    return unit => unit
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}&])(?:${[...words].map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "giu")
+  return unit => unit.replace(pattern, "<mark>$&</mark>")
+}
+
+/* A unit from the sentence that holds its first found word, or from a few words before it. */
+function fromFound(unit) {
+  const found = unit.indexOf("<mark>")
+  if (found <= LEAD)
+    return unit
+  const sentences = [...unit.slice(0, found).matchAll(/[.!?:] (?=\p{Lu})/gu)]
+  let start = sentences.length ? sentences[sentences.length - 1].index + 2 : 0
+  if (found - start > LEAD) {
+    const space = unit.indexOf(" ", found - LEAD / 2)
+    start = space >= 0 && space < found ? space + 1 : found
+  }
+  return `… ${unit.slice(start)}`
+}
+
+/* The passage a result shows, as a paragraph; the text Material gave it if the index has none. */
+function passage(item) {
+  const all = units(texts.get(item.location) || "").map(marker(item.text))
+  if (!all.length)
+    return item.text
+  const first = Math.max(0, all.findIndex(unit => unit.includes("<mark>")))
+  const lead = fromFound(all[first])
+  let shown = first && lead === all[first] ? `… ${lead}` : lead
+  for (const unit of all.slice(first + 1)) {
+    if (shown.length > ENOUGH)
+      break
+    shown += (/[.!?:…](<\/mark>)?$/.test(shown) ? " " : " · ") + unit
+  }
+  return `<p class="search-passage">${shown}</p>`
+}
+
 const post = self.postMessage.bind(self)
 self.postMessage = message => {
   if (message.type === RESULT)
     for (const items of message.data.items)
-      for (const item of items)
+      for (const item of items) {
         item.terms = writtenTerms(item)
+        item.text = passage(item)
+      }
   post(message)
 }
