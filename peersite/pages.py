@@ -7,6 +7,8 @@ from posixpath import basename, dirname
 from . import source_file, url_prefix
 
 DOCS_DIR = "docs"
+FIND_SUPPORT = "find-support/index.md"
+HELP_NOW_ANCHOR = "help-now"  # the crisis box on the find-support page, which every page's header links to
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class SitePage:
 
 PAGES = (
     SitePage("index.md"),
-    SitePage("find-support/index.md", texts="find_support"),
+    SitePage(FIND_SUPPORT, texts="find_support"),
     SitePage("what-is-peer-support/index.md", texts="what"),
     SitePage("peer-roles/index.md", texts="roles"),
     SitePage("models/index.md", texts="models", records="models", record_template="model.md.j2"),
@@ -51,7 +53,7 @@ PAGES = (
 
 # Facts hand-written pages state, generated from the data: a page names one with <!-- data: name -->,
 # and templates/snippets/<name>.md.j2 makes it.
-SNIPPETS = ("implementation-steps", "models-delivery", "reviewed")
+SNIPPETS = ("implementation-steps", "models-delivery", "reviewed", "help-now")
 
 
 def generated_pages() -> list[SitePage]:
@@ -94,3 +96,8 @@ def listing_page(source: str, language: str) -> str | None:
             listing = source_file(page.source, language)
             return listing if basename(source) != basename(listing) else None
     return None
+
+
+def help_now_url(language: str) -> str:
+    """The crisis box on the find-support page of a language, from the site's root: 'en/find-support/#help-now'."""
+    return f"{page_url(FIND_SUPPORT, language)}#{HELP_NOW_ANCHOR}"

@@ -9,7 +9,7 @@ from .downloads import by_source, downloads
 from .environment import labels, markdown_environment
 from .evidence_map import context_sources, evidence_map
 from .fields import BilingualText
-from .pages import SNIPPETS, generated_pages, site_root
+from .pages import HELP_NOW_ANCHOR, SNIPPETS, generated_pages, site_root
 from .schema import Site
 
 
@@ -38,7 +38,8 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
     environment = markdown_environment()
     common = {"site": local, "by_id": local.by_id, "label": localise(labels(), language), "lang": language,
               "citations": formatted_references(site, language), "downloads": files, "source_downloads": by_source(files),
-              "map_rows": map_rows, "map_row_of": {row.model: row for row in map_rows}, "context_sources": context_sources(local)}
+              "map_rows": map_rows, "map_row_of": {row.model: row for row in map_rows}, "context_sources": context_sources(local),
+              "help_now_anchor": HELP_NOW_ANCHOR}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.
