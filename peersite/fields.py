@@ -448,7 +448,7 @@ class RecordOf(Field):
         alternatives = getattr(self.record_class, "one_of", ())
         given = [name for name in alternatives if value.get(name) is not None]
         choices = " or ".join(f"'{name}'" for name in alternatives)
-        if alternatives and not given:
+        if alternatives and not given and not meant & set(alternatives):
             checking.problem(value.mark, where, f"missing field {choices} — add one of them")
         elif len(given) > 1:
             checking.problem(value.key_marks[given[1]], join(where, given[1]),

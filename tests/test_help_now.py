@@ -241,6 +241,11 @@ MISTAKES = [
         "content/data.yml:242:15: find_support.regions[0].facts[0].sources[0]: missing field 'url' or 'site' or 'name'"
         " — add one of them",
     ]),
+    # The misspelt name is reported once: not also as a source that names no place.
+    ("misspelt-source-place", "            - name: Avisen\n", "            - nmae: Avisen\n", [
+        "content/data.yml:242:15: find_support.regions[0].facts[0].sources[0].nmae: unknown field 'nmae'"
+        " — did you mean 'name'? use one of: url, site, name, page, kind, published, updated, checked",
+    ]),
     ("two-source-places", "        - site: example.net\n", "        - site: example.net\n          name: Et sted\n", [
         "content/data.yml:274:11: find_support.gaps[0].sources[0].name: site and name are both written"
         " — keep only one of 'url' or 'site' or 'name'",
