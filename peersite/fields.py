@@ -186,6 +186,11 @@ class SiteName(Matching):
                 " (a page's full address goes in url:)")
 
 
+def site_address(site: str) -> str:
+    """Where a link to a site named without its page leads: the site's root, https://regionh.dk/."""
+    return f"https://{site}/"
+
+
 class Phone(Matching):
     """A Danish phone number as the source writes it: 8 digits, grouped by spaces, or a 3–4-digit service number."""
 
@@ -446,7 +451,7 @@ class RecordOf(Field):
                              f"unknown {section} '{key}' — {suggestion(key, self.kinds)}use one of: {', '.join(self.kinds)}")
         # Records with `one_of` need exactly one of those fields: an address, say, given one way or another.
         alternatives = getattr(self.record_class, "one_of", ())
-        given = [name for name in alternatives if value.get(name) is not None]
+        given = [name for name in value if name in alternatives and value.get(name) is not None]  # as written
         choices = " or ".join(f"'{name}'" for name in alternatives)
         if alternatives and not given and not meant & set(alternatives):
             checking.problem(value.mark, where, f"missing field {choices} — add one of them")

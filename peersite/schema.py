@@ -7,7 +7,7 @@ from functools import cached_property
 
 from .fields import (
     BilingualText, Choice, Date, Doi, ReviewDate, Int, ListOf, Located, PageDate, Phone, PhoneNumber, RecordOf, Ref, Refs,
-    SiteName, Slug, Str, Text, Url, Year, record,
+    SiteName, Slug, Str, Text, Url, Year, record, site_address,
 )
 
 ORG_KINDS = ("region", "municipality", "civil-society", "state-agency", "research-unit", "foundation")
@@ -376,6 +376,11 @@ class HelpSource(Located):
     published: str | int | None = PageDate(required=False)  # the page's own date: a year, or a day
     updated: str | int | None = PageDate(required=False)  # the year or day the page says it was updated
     checked: str = ReviewDate()
+
+    @property
+    def address(self) -> str | None:
+        """Where a link to the page leads: its own address, else its site's root; None for a name alone."""
+        return self.url or (site_address(self.site) if self.site else None)
 
 
 @record("number to call or text", "numbers to call or text")

@@ -12,6 +12,7 @@ import pytest
 from conftest import REAL_SITE, write_data
 from peersite import url_prefix
 from peersite.fields import PhoneNumber
+from peersite.links import web_addresses
 from peersite.pages import help_now_url
 from peersite.render import labels, localise
 from test_data_errors import run_check
@@ -217,55 +218,66 @@ def test_no_phone_number_on_any_page_is_plain_text(built_site):
     assert found == []
 
 
+def test_the_external_link_check_visits_every_page_a_help_fact_was_seen_on():
+    """`make linkcheck-external` checks each help source's page, or the root of a site named without its page."""
+    support = REAL_SITE.find_support
+    sources = [source for number, _ in all_numbers() for source in number.sources]
+    sources += [source for item in (*support.offers, *support.gaps) for source in item.sources]
+    sources += [source for help in support.regions for fact in help.facts for source in fact.sources]
+    addresses = {source.address for source in sources if source.address}
+    assert "https://regionh.dk/" in addresses
+    assert addresses <= set(web_addresses(REAL_SITE))
+
+
 # An editor's mistakes in a number or its source: (kind, text in minimal.yml, what the editor wrote, the report lines)
 MISTAKES = [
     ("malformed-number", 'number: "70 201 201"', 'number: "70 201 20"', [
-        "content/data.yml:216:17: find_support.crisis.numbers[1].number: '70 201 20' is not a Danish phone number"
+        "content/data.yml:217:17: find_support.crisis.numbers[1].number: '70 201 20' is not a Danish phone number"
         ' — write its 8 digits as the source groups them, like "70 201 201", or a service number of 3 or 4 digits,'
         ' like "1813" (without +45)',
     ]),
     ("number-with-country-code", 'number: "70 201 201"', 'number: "+45 70 201 201"', [
-        "content/data.yml:216:17: find_support.crisis.numbers[1].number: '+45 70 201 201' is not a Danish phone number"
+        "content/data.yml:217:17: find_support.crisis.numbers[1].number: '+45 70 201 201' is not a Danish phone number"
         ' — write its 8 digits as the source groups them, like "70 201 201", or a service number of 3 or 4 digits,'
         ' like "1813" (without +45)',
     ]),
     ("number-without-quotes", 'number: "1813"', "number: 1813", [
-        "content/data.yml:229:19: find_support.regions[0].numbers[0].number: expected a phone number in quotes,"
+        "content/data.yml:231:19: find_support.regions[0].numbers[0].number: expected a phone number in quotes,"
         ' got \'1813\' — write it as "1813"',
     ]),
     ("unknown-number-kind", "          kind: sms\n", "          kind: text\n", [
-        "content/data.yml:256:17: find_support.offers[0].numbers[0].kind: unknown value 'text'"
+        "content/data.yml:258:17: find_support.offers[0].numbers[0].kind: unknown value 'text'"
         " — use one of: phone, sms",
     ]),
     ("no-source-place", "            - name: Avisen\n              kind: press\n", "            - kind: press\n", [
-        "content/data.yml:242:15: find_support.regions[0].facts[0].sources[0]: missing field 'url' or 'site' or 'name'"
+        "content/data.yml:244:15: find_support.regions[0].facts[0].sources[0]: missing field 'url' or 'site' or 'name'"
         " — add one of them",
     ]),
     # The misspelt name is reported once: not also as a source that names no place.
     ("misspelt-source-place", "            - name: Avisen\n", "            - nmae: Avisen\n", [
-        "content/data.yml:242:15: find_support.regions[0].facts[0].sources[0].nmae: unknown field 'nmae'"
+        "content/data.yml:244:15: find_support.regions[0].facts[0].sources[0].nmae: unknown field 'nmae'"
         " — did you mean 'name'? use one of: url, site, name, page, kind, published, updated, checked",
     ]),
-    ("two-source-places", "        - site: example.net\n", "        - site: example.net\n          name: Et sted\n", [
-        "content/data.yml:274:11: find_support.gaps[0].sources[0].name: site and name are both written"
+    ("two-source-places", "        - name: En hjemmeside\n", "        - name: En hjemmeside\n          site: example.net\n", [
+        "content/data.yml:276:11: find_support.gaps[0].sources[0].site: name and site are both written"
         " — keep only one of 'url' or 'site' or 'name'",
     ]),
-    ("address-as-site", "        - site: example.net\n", "        - site: https://example.net/side\n", [
-        "content/data.yml:273:17: find_support.gaps[0].sources[0].site: 'https://example.net/side' is not a site name"
+    ("address-as-site", "        - name: En hjemmeside\n", "        - site: https://example.net/side\n", [
+        "content/data.yml:275:17: find_support.gaps[0].sources[0].site: 'https://example.net/side' is not a site name"
         " — write only the site's name, like regionh.dk (a page's full address goes in url:)",
     ]),
     ("no-sources", "          sources:\n            - name: Avisen\n              kind: press\n              checked: \"2026-11-22\"\n",
      "          sources: []\n", [
-        "content/data.yml:241:20: find_support.regions[0].facts[0].sources: the list needs at least 1 item(s), it has 0"
+        "content/data.yml:243:20: find_support.regions[0].facts[0].sources: the list needs at least 1 item(s), it has 0"
         " — add each on its own line starting with '- '",
     ]),
     ("unknown-source-kind", "          kind: third-party\n          checked: \"2026-11-22\"\n  join_course",
      "          kind: blog\n          checked: \"2026-11-22\"\n  join_course", [
-        "content/data.yml:274:17: find_support.gaps[0].sources[0].kind: unknown value 'blog'"
+        "content/data.yml:276:17: find_support.gaps[0].sources[0].kind: unknown value 'blog'"
         " — use one of: official, press, municipal, third-party",
     ]),
     ("bad-page-date", 'published: "2022-05-25"', 'published: "maj 2022"', [
-        "content/data.yml:236:26: find_support.regions[0].numbers[0].sources[0].published: expected a year or a date,"
+        "content/data.yml:238:26: find_support.regions[0].numbers[0].sources[0].published: expected a year or a date,"
         " got a text ('maj 2022') — write a year, like 2019, or a day as YYYY-MM-DD, like \"2022-05-25\"",
     ]),
 ]
