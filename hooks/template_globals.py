@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from peersite import url_prefix
 from peersite.environment import labels
+from peersite.pages import help_now_url
 
 WORKERS = PurePosixPath("assets/javascripts/workers")
 
@@ -26,4 +27,5 @@ def on_env(env, config, files):
             "overrides/assets/javascripts/search/worker.js wraps it; check that Material still ships one."
         )
     env.globals.update(url_prefix=url_prefix, labels=labels(), material_search_worker=workers[0])
+    env.globals.update(help_now_url=help_now_url)  # the header's link to the crisis box
     return env

@@ -1,6 +1,7 @@
 """The Jinja environments that turn records into pages: Markdown, where every value from the data is
 written as text, and HTML fragments, where it is escaped as HTML."""
 
+import html
 import json
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,11 @@ def join_markdown(values, separator: str = "") -> Markup:
 def link_target(address: str) -> Markup:
     """An address as a Markdown link target: spaces and brackets encoded, so it cannot end the link early."""
     return Markup(quote(str(address), safe=":/?#@!$&'*+,;=%~"))
+
+
+def attribute(value) -> Markup:
+    """A text as the value of an HTML attribute: plain text, quotes and brackets escaped."""
+    return Markup(html.escape(plain_text(value), quote=True))
 
 
 def yaml_string(text, limit: int = 155) -> Markup:
@@ -69,7 +75,7 @@ def markdown_environment() -> jinja2.Environment:
         finalize=as_markdown,
     )
     environment.filters.update(
-        join=join_markdown, link_target=link_target, yaml_string=yaml_string, long_date=long_date, number=number,
+        join=join_markdown, link_target=link_target, attribute=attribute, yaml_string=yaml_string, long_date=long_date, number=number,
     )
     return environment
 

@@ -18,6 +18,10 @@ SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DOI = r"^10\.\d{4,9}/\S+$"
 URL = r"^https?://[^\s/]+\.[^\s]+$"
 EMAIL = r"^[^\s@()\[\]<>,;:]+@[^\s@()\[\]<>,;:]+\.[A-Za-z]{2,}$"
+SITE_NAME = r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$"
+# A Danish number as a source writes it: 8 digits, spaces allowed between them, or a service number
+# of 3 or 4 digits (112, 1813, 1818).
+PHONE = r"^(?:[2-9](?: ?[0-9]){7}|1[0-9]{2,3})$"
 FIRST_YEAR, LAST_YEAR = 1990, 2035
 
 
@@ -30,6 +34,20 @@ class BilingualText:
 
     def __getitem__(self, language: str) -> str:
         return getattr(self, language)
+
+
+class PhoneNumber(str):
+    """A Danish phone number as written ("70 201 201", "1813"), with the form a tel: or sms: link needs."""
+
+    @property
+    def digits(self) -> str:
+        """The number without its spaces."""
+        return "".join(self.split())
+
+    @property
+    def tel(self) -> str:
+        """The number as a tel: or sms: link dials it: +45 and 8 digits, or a service number as it is."""
+        return f"+45{self.digits}" if len(self.digits) == 8 else self.digits
 
 
 @dataclass(frozen=True)
@@ -167,6 +185,36 @@ class Email(Matching):
     mismatch = "'{text}' is not an e-mail address — write it like redaktion@example.dk, without mailto:"
 
 
+class SiteName(Matching):
+    """A web site's name as a source gives it, like regionh.dk: for a fact whose exact page is not known."""
+
+    noun = "site names"
+    pattern = SITE_NAME
+    mismatch = ("'{text}' is not a site name — write only the site's name, like regionh.dk"
+                " (a page's full address goes in url:)")
+
+
+def site_address(site: str) -> str:
+    """Where a link to a site named without its page leads: the site's root, https://regionh.dk/."""
+    return f"https://{site}/"
+
+
+class Phone(Matching):
+    """A Danish phone number as the source writes it: 8 digits, grouped by spaces, or a 3–4-digit service number."""
+
+    noun = "phone numbers"
+    pattern = PHONE
+    mismatch = ("'{text}' is not a Danish phone number — write its 8 digits as the source groups them, like"
+                " \"70 201 201\", or a service number of 3 or 4 digits, like \"1813\" (without +45)")
+
+    def check(self, value, where, mark, checking):
+        if isinstance(value, int) and not isinstance(value, bool):
+            checking.problem(mark, where, f"expected a phone number in quotes, got {describe(value)} — write it as \"{value}\"")
+            return None
+        number = super().check(value, where, mark, checking)
+        return PhoneNumber(number) if number is not None else None
+
+
 class Choice(Str):
     """One of a fixed set of words."""
 
@@ -234,6 +282,25 @@ class Date(Field):
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
+class PageDate(Field):
+    """The date a web page gives itself: a year, like 2019, or a day written YYYY-MM-DD, in quotes."""
+
+    noun = "dates"
+
+    def check(self, value, where, mark, checking):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Year().check(value, where, mark, checking)
+        try:
+            return datetime.date.fromisoformat(value).isoformat()
+        except (TypeError, ValueError):
+            checking.problem(mark, where, f"expected a year or a date, got {describe(value)}"
+                                          " — write a year, like 2019, or a day as YYYY-MM-DD, like \"2022-05-25\"")
+            return None
+
+    def json_schema(self, definitions):
+        return {"anyOf": [Year().json_schema(definitions), Date().json_schema(definitions)]}
+
+
 class ReviewDate(Date):
     """The day content was last checked against its sources: not a day still to come."""
 
@@ -296,26 +363,32 @@ class Ref(Slug):
 
 
 class ListOf(Field):
-    """A list whose items are all of one kind (a field kind or a record class)."""
+    """A list whose items are all of one kind (a field kind or a record class), with at least `at_least` items."""
 
-    def __init__(self, item, required: bool = True):
+    def __init__(self, item, required: bool = True, at_least: int = 0):
         super().__init__(required)
         self.item = kind_of(item)
+        self.at_least = at_least
 
     def check(self, value, where, mark, checking):
         if not isinstance(value, MarkedList):
             checking.problem(mark, where, f"expected a list of {self.item.noun}, got {describe(value)}"
                                           " — start each item on its own line with '- '")
             return None
+        if len(value) < self.at_least:
+            checking.problem(mark, where, f"the list needs at least {self.at_least} item(s), it has {len(value)}"
+                                          " — add each on its own line starting with '- '")
+            return None
         return [self.item.check(item, f"{where}[{index}]", value.marks[index], checking) for index, item in enumerate(value)]
 
     def json_schema(self, definitions):
-        return {"type": "array", "items": self.item.json_schema(definitions)}
+        schema = {"type": "array", "items": self.item.json_schema(definitions)}
+        return {**schema, "minItems": self.at_least} if self.at_least else schema
 
 
-def Refs(collection: str, required: bool = True) -> ListOf:
+def Refs(collection: str, required: bool = True, at_least: int = 0) -> ListOf:
     """A list of ids in another collection."""
-    return ListOf(Ref(collection), required=required)
+    return ListOf(Ref(collection), required=required, at_least=at_least)
 
 
 def is_mapping(value, where: str, mark: Mark, checking: Checking, expected: str, fix: str) -> bool:
@@ -386,6 +459,15 @@ class RecordOf(Field):
         for key in unknown:
             checking.problem(value.key_marks[key], join(where, key),
                              f"unknown {section} '{key}' — {suggestion(key, self.kinds)}use one of: {', '.join(self.kinds)}")
+        # Records with `one_of` need exactly one of those fields: an address, say, given one way or another.
+        alternatives = getattr(self.record_class, "one_of", ())
+        given = [name for name in value if name in alternatives and value.get(name) is not None]  # as written
+        choices = " or ".join(f"'{name}'" for name in alternatives)
+        if alternatives and not given and not meant & set(alternatives):
+            checking.problem(value.mark, where, f"missing field {choices} — add one of them")
+        elif len(given) > 1:
+            checking.problem(value.key_marks[given[1]], join(where, given[1]),
+                             f"{' and '.join(given)} are both written — keep only one of {choices}")
         clean = {}
         for name, kind in self.kinds.items():
             here = join(where, name)
@@ -416,6 +498,8 @@ class RecordOf(Field):
                 "required": [field_name for field_name, kind in self.kinds.items() if kind.required],
                 "additionalProperties": False,
             }
+            if alternatives := getattr(self.record_class, "one_of", ()):
+                definitions[name]["oneOf"] = [{"required": [alternative]} for alternative in alternatives]
         return {"$ref": f"#/definitions/{name}"}
 
 

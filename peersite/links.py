@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from .fields import Doi, Url, field_kinds
+from .fields import Doi, SiteName, Url, field_kinds, site_address
 from .pages import DOCS_DIR
 from .validate import DATA_PATH
 
@@ -20,8 +20,8 @@ def edit_url(repo_url: str | None, branch: str, src_uri: str, data_line: int | N
 
 
 def web_addresses(records) -> dict[str, list[int]]:
-    """Every web address in the records (their url fields, and their DOIs at doi.org), with the lines
-    of the records that name it."""
+    """Every web address in the records (their url fields, their DOIs at doi.org and the roots of the sites
+    they name), with the lines of the records that name it."""
     found: dict[str, list[int]] = {}
 
     def walk(value) -> None:
@@ -31,8 +31,8 @@ def web_addresses(records) -> dict[str, list[int]]:
         elif dataclasses.is_dataclass(value):
             for name, kind in field_kinds(type(value)).items():
                 item = getattr(value, name)
-                if item and isinstance(kind, (Url, Doi)):
-                    address = item if isinstance(kind, Url) else DOI_RESOLVER + item
+                if item and isinstance(kind, (Url, Doi, SiteName)):
+                    address = {Url: item, Doi: DOI_RESOLVER + item, SiteName: site_address(item)}[type(kind)]
                     found.setdefault(address, []).append(value.line)
                 else:
                     walk(item)

@@ -11,6 +11,8 @@ from functools import lru_cache
 import nh3
 
 SAFE_SCHEMES = ("https", "http", "mailto")
+# Links on a built page may also dial or text a number: the templates make them from checked phone numbers only.
+PAGE_SCHEMES = (*SAFE_SCHEMES, "tel", "sms")
 # What an editor may not write in a data text: raw HTML, character references (they can hide
 # anything), images, link definitions, and links that are not to a web or mail address.
 REFUSED = re.compile(
@@ -99,6 +101,6 @@ ALLOWED_ATTRIBUTES = {
 def sanitize_html(html: str) -> str:
     """A page's content with every tag, attribute and address outside what the site uses removed."""
     return nh3.clean(
-        html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=set(SAFE_SCHEMES),
+        html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=set(PAGE_SCHEMES),
         link_rel=None, strip_comments=True, generic_attribute_prefixes={"data-"},
     )

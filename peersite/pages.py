@@ -7,6 +7,8 @@ from posixpath import basename, dirname
 from . import source_file, url_prefix
 
 DOCS_DIR = "docs"
+FIND_SUPPORT = "find-support/index.md"
+HELP_NOW_ANCHOR = "help-now"  # the crisis box on the find-support page, which every page's header links to
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ PAGES = (
     SitePage("index.md"),
     # The answer to a reader typing "krise", "112" or "help now" comes first; 3 would also take "vejen til
     # hverdagslivet" and "recovery school" from the pages about them (scripts/search_report.py shows it).
-    SitePage("find-support/index.md", texts="find_support", search_boost=2),
+    SitePage(FIND_SUPPORT, texts="find_support", search_boost=2),
     SitePage("what-is-peer-support/index.md", texts="what"),
     SitePage("peer-roles/index.md", texts="roles"),
     SitePage("models/index.md", texts="models", records="models", record_template="model.md.j2"),
@@ -55,7 +57,7 @@ PAGES = (
 
 # Facts hand-written pages state, generated from the data: a page names one with <!-- data: name -->,
 # and templates/snippets/<name>.md.j2 makes it.
-SNIPPETS = ("implementation-steps", "models-delivery", "reviewed", "publisher", "contact")
+SNIPPETS = ("implementation-steps", "models-delivery", "reviewed", "publisher", "contact", "help-now")
 
 
 def generated_pages() -> list[SitePage]:
@@ -98,3 +100,8 @@ def listing_page(source: str, language: str) -> str | None:
             listing = source_file(page.source, language)
             return listing if basename(source) != basename(listing) else None
     return None
+
+
+def help_now_url(language: str) -> str:
+    """The crisis box on the find-support page of a language, from the site's root: 'en/find-support/#help-now'."""
+    return f"{page_url(FIND_SUPPORT, language)}#{HELP_NOW_ANCHOR}"

@@ -9,7 +9,7 @@ from .downloads import by_source, downloads
 from .environment import labels, markdown_environment
 from .evidence_map import FINDING_OF_REPORTED, context_sources, evidence_map, trial_finding
 from .fields import BilingualText
-from .pages import SNIPPETS, generated_pages, site_root
+from .pages import HELP_NOW_ANCHOR, SNIPPETS, generated_pages, site_root
 from .references import facts_of, has_address, shown_fields, whom_to_ask
 from .publisher import unset_fields
 from .schema import Site
@@ -45,7 +45,8 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
               "reference_fields": {source.id: shown_fields(source) for source in local.evidence},
               "has_address": has_address, "whom_to_ask": whom_to_ask,
               "facts_of": {material.id: facts_of(material, local.by_id["evidence"]) for material in local.materials},
-              "publisher": None if unset_fields(site) else local.publisher}
+              "publisher": None if unset_fields(site) else local.publisher,
+              "help_now_anchor": HELP_NOW_ANCHOR}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.

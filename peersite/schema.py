@@ -6,7 +6,8 @@ The classes are both the schema the data is checked against and the records the 
 from functools import cached_property
 
 from .fields import (
-    BilingualText, Choice, Date, Doi, Email, ReviewDate, Int, ListOf, Located, RecordOf, Ref, Refs, Slug, Str, Text, Url, Year, record,
+    BilingualText, Choice, Date, Doi, Email, ReviewDate, Int, ListOf, Located, PageDate, Phone, PhoneNumber, RecordOf, Ref,
+    Refs, SiteName, Slug, Str, Text, Url, Year, record, site_address,
 )
 from .references import WORK_KINDS
 
@@ -21,6 +22,11 @@ REPORTED = ("improvement", "not-stated")
 GROUPS = ("receivers", "givers", "workplaces")
 OUTCOME_ROLES = ("primary", "secondary", "exploratory", "other")
 WORK_LANGUAGES = ("da", "en")
+# Whose page a help fact was seen on: the organisation's own, a newspaper's or trade site's, a municipality's page
+# about someone else's service, or another organisation's.
+SOURCE_KINDS = ("official", "press", "municipal", "third-party")
+NUMBER_KINDS = ("phone", "sms")
+AUDIENCES = ("yourself", "relatives", "young-people", "professionals")  # the find-support page's sections, in order
 
 
 @record("page text", "page texts")
@@ -402,46 +408,101 @@ class LookAlike(Located):
     text: BilingualText = Text()
 
 
-@record("place to find support", "places to find support")
-class SupportPlace(Located):
-    """Somewhere peer support or advice can be found, according to the sources."""
+@record("page a help fact was seen on", "pages help facts were seen on")
+class HelpSource(Located):
+    """Where a number or an offer was seen: the page's address, else the site's or the newspaper's name as the
+    sources give it; whose page it is, the date the page gives itself, and the day it was checked."""
 
-    id: str = Slug()
+    one_of = ("url", "site", "name")
+    url: str | None = Url(required=False)  # the page's full address, where the sources give it
+    site: str | None = SiteName(required=False)  # else the site's name, like regionh.dk (linked at its root)
+    name: str | None = Str(required=False)  # else the publisher's or newspaper's name, not linked
+    page: BilingualText | None = Text(required=False)  # what the page is, where it helps: "its page for relatives"
+    kind: str = Choice(*SOURCE_KINDS)
+    published: str | int | None = PageDate(required=False)  # the page's own date: a year, or a day
+    updated: str | int | None = PageDate(required=False)  # the year or day the page says it was updated
+    checked: str = ReviewDate()
+
+    @property
+    def address(self) -> str | None:
+        """Where a link to the page leads: its own address, else its site's root; None for a name alone."""
+        return self.url or (site_address(self.site) if self.site else None)
+
+
+@record("number to call or text", "numbers to call or text")
+class HelpNumber(Located):
+    """A phone number or text line: what it is called and for, when it answers, and where it was seen."""
+
+    number: PhoneNumber = Phone()  # as the source writes it: "70 201 201", "1813"
+    kind: str = Choice(*NUMBER_KINDS)
     name: BilingualText = Text()
-    for_whom: BilingualText = Text()
-    about: BilingualText = Text()
-    organisations: list[str] = Refs("organisations")  # linked where the organisation has a web address
-    model: str | None = Ref("models", required=False)
-    source: str | None = Ref("evidence", required=False)
+    for_what: BilingualText = Text()
+    hours: BilingualText | None = Text(required=False)  # where the sources give them
+    sources: list[HelpSource] = ListOf(HelpSource, at_least=1)
 
 
-@record("help line", "help lines")
-class HelpLine(Located):
-    """Whom to call in a crisis, and when."""
+@record("help fact", "help facts")
+class HelpFact(Located):
+    """Help without a number of its own, like an emergency unit anyone may walk into, and where it was seen."""
 
-    id: str = Slug()
     name: BilingualText = Text()
-    number: str | None = Str(required=False)
-    when: BilingualText = Text()
-    hours: BilingualText | None = Text(required=False)
+    text: BilingualText = Text()
+    sources: list[HelpSource] = ListOf(HelpSource, at_least=1)
+
+
+@record("region's help", "regions' help")
+class RegionHelp(Located):
+    """Whom to call and where to go out of hours and in a psychiatric emergency in one region."""
+
+    region: str = Ref("organisations")  # a number listed here is this region's
+    numbers: list[HelpNumber] = ListOf(HelpNumber, required=False)
+    facts: list[HelpFact] = ListOf(HelpFact, required=False)
+    left_out: BilingualText | None = Text(required=False)  # what the page does not show, and why
 
 
 @record("crisis box", "crisis boxes")
 class CrisisHelp(Located):
-    """The help lines, where they were taken from and the day they were checked."""
+    """The numbers to call at once in a crisis, and what to do when it is not life-threatening."""
 
-    lines: list[HelpLine] = ListOf(HelpLine)
-    source: BilingualText = Text()
-    checked: str = ReviewDate()
+    numbers: list[HelpNumber] = ListOf(HelpNumber, at_least=1)
+    doctor: BilingualText = Text()  # your own doctor by day; out of hours the region's number
+
+
+@record("offer of support", "offers of support")
+class Offer(Located):
+    """Support a reader can get: for whom, what they get, who runs it, what it costs, how to reach it."""
+
+    id: str = Slug()
+    audiences: list[str] = ListOf(Choice(*AUDIENCES), at_least=1)  # it stands under the first, the others link to it
+    name: BilingualText = Text()
+    for_whom: BilingualText | None = Text(required=False)  # else "the sources do not say"
+    what: BilingualText = Text()
+    run_by: list[str] = Refs("organisations", at_least=1)
+    cost: BilingualText | None = Text(required=False)  # where the sources say
+    reach: BilingualText | None = Text(required=False)  # how to get in touch, where the sources say
+    numbers: list[HelpNumber] = ListOf(HelpNumber, required=False)
+    model: str | None = Ref("models", required=False)
+    sources: list[HelpSource] = ListOf(HelpSource, at_least=1)
+
+
+@record("gap in what the sources give", "gaps in what the sources give")
+class Gap(Located):
+    """Support a source names but no current page confirms: said plainly in the section a reader would look in."""
+
+    audience: str = Choice(*AUDIENCES)
+    text: BilingualText = Text()
+    sources: list[HelpSource] = ListOf(HelpSource, at_least=1)
 
 
 @record("find-support section", "find-support sections")
 class FindSupport(Located):
-    """Where peer support can be found now, how to join the course, and help in a crisis."""
+    """Help in a crisis, help out of hours by region, offers by who they are for, and how to join the course."""
 
-    places: list[SupportPlace] = ListOf(SupportPlace)
-    join_course: BilingualText = Text()  # where the course runs, as far as the sources say
     crisis: CrisisHelp = RecordOf(CrisisHelp)
+    regions: list[RegionHelp] = ListOf(RegionHelp, at_least=1)
+    offers: list[Offer] = ListOf(Offer)
+    gaps: list[Gap] = ListOf(Gap, required=False)
+    join_course: BilingualText = Text()  # where the course runs, as far as the sources say
     reviewed: str | None = ReviewDate(required=False)
     reviewed_by: BilingualText | None = Text(required=False)
 

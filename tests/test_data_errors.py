@@ -227,7 +227,7 @@ def test_check_also_finds_pages_missing_in_a_language(tmp_path):
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "docs/about.md:1:1: docs/about.en.md is missing — every page needs a Danish and an English file; add it",
-        "docs/about.md:3:1: unknown data block 'no-such-block' — use one of: implementation-steps, models-delivery, reviewed, publisher, contact",
+        "docs/about.md:3:1: unknown data block 'no-such-block' — use one of: implementation-steps, models-delivery, reviewed, publisher, contact, help-now",
         "2 errors in content/data.yml; nothing was built.",
     ]
 

@@ -2,13 +2,17 @@
 crisis, names only the web addresses the data gives, and the course page says how to join before any
 trial figure. The course and model 2 are told apart wherever a reader could confuse them."""
 
+import dataclasses
 import html
+import json
 import re
 
 import pytest
 
 from conftest import REAL_SITE
+from peersite.export import dataset
 from peersite.render import labels, localise
+from peersite.schema import HelpSource
 
 PREFIX = {"da": "", "en": "en/"}
 
@@ -46,19 +50,34 @@ def test_home_opens_with_a_heading_and_three_paths_find_support_first(built_site
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_crisis_help_comes_first_with_its_source_and_the_day_it_was_checked(built_site, language):
+def test_crisis_help_comes_first_with_its_sources_and_the_day_each_was_checked(built_site, language):
     content = article(page(built_site, language, "find-support"))
     crisis = REAL_SITE.find_support.crisis
-    box = re.search(r'<div class="admonition warning crisis">(.*?)</div>', content, re.S)
-    assert box and content.index(box[0]) < content.index("<h2")
+    box = re.search(r'<div class="admonition warning crisis" id="help-now">(.*?)</div>', content, re.S)
+    assert box, "no crisis box"
+    before = re.search(r"</h1>(.*?)<div class=\"admonition warning crisis\"", content, re.S)
+    assert before and not text(before[1]), "something stands between the page's title and the crisis box"
     box_text = text(box[0])
-    for line in crisis.lines:
-        assert localise(line.name, language) in box_text
-        assert not line.number or line.number in box_text
-    assert localise(crisis.source, language) in box_text
     words = localise(labels(), language)
-    year, month, day = (int(part) for part in crisis.checked.split("-"))
-    assert words["date_pattern"].format(day=day, month=words["months"][month - 1], year=year) in box_text
+    for number in crisis.numbers:
+        assert localise(number.name, language) in box_text
+        assert f'href="tel:{number.number.tel}"' in box[0]
+        for source in number.sources:
+            assert (source.name or source.site or source.url.split("//")[1].split("/")[0]) in box_text
+            year, month, day = (int(part) for part in source.checked.split("-"))
+            assert words["date_pattern"].format(day=day, month=words["months"][month - 1], year=year) in box_text
+    assert localise(crisis.doctor, language) in box_text
+
+
+def help_sources(value) -> list:
+    """Every page a help fact of the find-support section was seen on."""
+    if isinstance(value, HelpSource):
+        return [value]
+    if isinstance(value, list):
+        return [source for item in value for source in help_sources(item)]
+    if dataclasses.is_dataclass(value):
+        return [source for field in dataclasses.fields(value) for source in help_sources(getattr(value, field.name))]
+    return []
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
@@ -66,11 +85,15 @@ def test_find_support_links_only_to_addresses_the_data_gives(built_site, languag
     content = article(page(built_site, language, "find-support"))
     edit = re.search(r'<a href="[^"]+" title="[^"]+" class="md-content__button[^>]*>', content)[0]
     outside = set(re.findall(r'href="(https?://[^"]+)"', content.replace(edit, "")))
+    support = REAL_SITE.find_support
     known = {organisation.url for organisation in REAL_SITE.organisations if organisation.url}
+    known |= {source.url or f"https://{source.site}/" for source in help_sources(support) if source.url or source.site}
+    # Links an editor wrote in the section's texts, like where to find a number the sources do not give.
+    known |= set(re.findall(r"\]\((https?://[^)\s]+)\)", json.dumps(dataset(REAL_SITE)["data"]["find_support"], ensure_ascii=False)))
     assert outside and outside <= known
     assert {"https://peerpartnerskabet.dk", "https://sindpaaroerende.dk"} <= outside
-    for place in REAL_SITE.find_support.places:
-        assert localise(place.name, language) in text(content)
+    for offer in support.offers:
+        assert localise(offer.name, language) in text(content)
 
 
 @pytest.mark.parametrize("language", ["da", "en"])

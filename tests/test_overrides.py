@@ -25,6 +25,7 @@ COPIES = {
     "partials/search.html": ("material", "templates/partials/search.html", None),
     "partials/source.html": ("material", "templates/partials/source.html", None),
     "partials/copyright.html": ("material", "templates/partials/copyright.html", None),
+    "partials/header.html": ("material", "templates/partials/header.html", None),
     "sitemap.xml": ("mkdocs_static_i18n", "custom_i18n_sitemap/sitemap.xml", None),
 }
 
