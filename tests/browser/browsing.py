@@ -107,3 +107,15 @@ def report(found: dict[str, list[dict]]) -> str:
         f"{path or '/'}: {v['id']} ({v['help']}) at {', '.join(v['targets'][:5])}"
         for path, page_violations in found.items() for v in page_violations
     )
+
+
+def settled_search_results(page: Page) -> None:
+    """Wait until the search results stop changing: Material searches again on every key-up, and a result
+    list still being replaced takes the keyboard's focus with it."""
+    shown = None
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        now = page.locator(".md-search-result__list").inner_html()
+        if now == shown:
+            return
+        shown = now

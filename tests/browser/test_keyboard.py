@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import foreign_requests, no_requests_to_other_hosts, page_kinds  # noqa: F401
+from browsing import foreign_requests, no_requests_to_other_hosts, page_kinds, settled_search_results  # noqa: F401
 
 # More Tab presses than any page needs to go from the top to its footer.
 MAX_TABS = 150
@@ -60,6 +60,7 @@ def test_search_by_keyboard(page: Page, site_url, width, home):
     page.keyboard.type("peer")
     first_result = page.locator(".md-search-result__item .md-search-result__link").first
     expect(first_result).to_be_visible()
+    settled_search_results(page)
     target = first_result.evaluate("link => link.href")
     page.keyboard.press("ArrowDown")
     expect(first_result).to_be_focused()

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from browsing import foreign_requests, no_requests_to_other_hosts  # noqa: F401
+from browsing import foreign_requests, no_requests_to_other_hosts, settled_search_results  # noqa: F401
 from conftest import REAL_SITE
 from peersite.markup import plain_text
 from peersite.pages import PAGES, page_url
@@ -84,14 +84,7 @@ def search(page: Page, query: str) -> list[Result]:
     # Playwright inserts æ, ø and å without a key-up, on which Material searches: end with a key that has one.
     field.press("End")
     expect(meta).not_to_have_text(placeholder)
-    shown = None
-    # Material searches on every key-up: wait until the last query's results are the ones shown.
-    for _ in range(20):
-        page.wait_for_timeout(250)
-        now = page.locator(".md-search-result__list").inner_html()
-        if now == shown:
-            break
-        shown = now
+    settled_search_results(page)
     # Text content, not inner text: a page's further sections are folded away in a <details>.
     return [Result(**result) for result in page.locator(".md-search-result__list").evaluate(READ_RESULTS)]
 
