@@ -11,6 +11,13 @@ MAX_TABS = 150
 WIDTHS = {"desktop": 1280, "phone": 360}
 LANGUAGE_LINK = '.md-header a.md-select__link[hreflang="{}"]'
 SEARCH_INPUT = ".md-search__input"
+# Resolves once the search results have stopped changing for half a second: typing "peer" asks for "p", "pe", "pee"
+# and "peer" in turn, and a late list for "peer" replaces (and unfocuses) an earlier one a reader would not yet use.
+RESULTS_SETTLED = """() => new Promise(resolve => {
+    let quiet = setTimeout(resolve, 500);
+    new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(resolve, 500); })
+        .observe(document.querySelector(".md-search-result"), {childList: true, subtree: true});
+})"""
 # What a focus indicator is drawn with; Material and site.css change these, never the layout.
 FOCUS_STYLE = """element => {
     const style = getComputedStyle(element);
@@ -60,6 +67,7 @@ def test_search_by_keyboard(page: Page, site_url, width, home):
     page.keyboard.type("peer")
     first_result = page.locator(".md-search-result__item .md-search-result__link").first
     expect(first_result).to_be_visible()
+    page.evaluate(RESULTS_SETTLED)
     target = first_result.evaluate("link => link.href")
     page.keyboard.press("ArrowDown")
     expect(first_result).to_be_focused()
