@@ -5,6 +5,7 @@ The CSL-JSON item is the one description of a source's reference; BibTeX and RIS
 """
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +28,8 @@ CSL_TYPES = {kind: work.csl_type for kind, work in WORK_KINDS.items()}
 BIBTEX_TYPES = {"article-journal": "article", "article-magazine": "article", "report": "techreport"}  # the rest are @misc
 # What BibTeX needs of each entry type (as a CSL variable): without it, an entry is @misc.
 BIBTEX_NEEDS = {"article": "container-title", "techreport": "publisher"}
+# A title that ends in "!" or "?" takes no full stop after it (citeproc-py adds one; APA does not).
+TITLE_PUNCTUATION = re.compile(r"([!?](?:</i>)?)\.")
 RIS_TYPES = {"article-journal": "JOUR", "article-magazine": "MGZN", "report": "RPRT", "webpage": "ELEC"}  # the rest are GEN
 # Characters BibTeX reads as commands or grouping, and how to write them as text.
 BIBTEX_ESCAPES = str.maketrans({
@@ -191,7 +194,7 @@ def formatted_reference(item: dict, language: str) -> Markup:
     """One CSL-JSON item formatted by citeproc-py as HTML, in a bibliography of its own (so no '2018a')."""
     bibliography = CitationStylesBibliography(style(language), CiteProcJSON([item]), formatter.html)
     bibliography.register(Citation([CitationItem(item["id"])]))
-    return Markup(str(bibliography.bibliography()[0]))
+    return Markup(TITLE_PUNCTUATION.sub(r"\1", str(bibliography.bibliography()[0])))
 
 
 def formatted_references(site: Site, language: str) -> dict[str, Markup]:

@@ -11,11 +11,11 @@ from .fields import (
 )
 from .references import WORK_KINDS
 
-ORG_KINDS = ("region", "municipality", "civil-society", "state-agency", "research-unit", "foundation", "project")
+ORG_KINDS = ("region", "regional-psychiatry", "municipality", "civil-society", "state-agency", "research-unit", "foundation", "project")
 DELIVERY = ("paid", "volunteer", "not-stated")
 FORMATS = ("individual", "group", "course")
 EVIDENCE_KINDS = tuple(WORK_KINDS)  # each with the reference fields it takes, in peersite/references.py
-MATERIAL_KINDS = ("booklet", "leaflet", "overview", "report", "knowledge-theme", "catalogue", "article", "evaluation", "guide")
+MATERIAL_KINDS = ("booklet", "leaflet", "overview", "report", "status-report", "knowledge-theme", "catalogue", "article", "evaluation", "guide")
 RESULTS = ("better", "no-significant-difference", "indication", "no-difference")
 # What a source without random allocation reports on an outcome, and among whom.
 REPORTED = ("improvement", "not-stated")

@@ -117,6 +117,7 @@ def test_source_page_cites_the_source_and_links_its_files(built_site, source_id,
     title = source.original_title.text if source.original_title else f"[{source.name[language]}]"
     assert reference.count(title) == 1, reference  # an untitled work is named once, not as author and title
     assert re.search(r"\((\d{4}|n\.d\.|u\.å\.)\)\.", reference), reference
+    assert not re.search(r"[!?]\.", reference), reference  # "…peer-støtte! (u.å.)", not "…peer-støtte!. (u.å.)"
     if source.doi:
         assert reference.endswith(f"https://doi.org/{source.doi}")
     depth = "../../../" if language == "en" else "../../"
