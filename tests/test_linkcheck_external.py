@@ -1,7 +1,6 @@
 """The external link checker against a local server: live, missing, moved, slow and flaky pages."""
 
 import contextlib
-import functools
 import http.server
 import importlib.util
 import sys
