@@ -23,6 +23,9 @@ from .schema import Site
 FORMULA_STARTS = ("=", "+", "-", "@")  # what a spreadsheet would read as the start of a formula
 DATE_FORMAT = "yyyy-mm-dd"
 WIDEST = 60  # characters: a wider column hides its neighbours; its text wraps instead
+# One style object for every text cell: openpyxl compares each new one with those it has, cell by cell.
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+BOLD = Font(bold=True)
 
 
 def header(column: Column, names: dict, in_language: dict) -> str:
@@ -62,12 +65,12 @@ def write_sheet(sheet, site: Site, table: Table, names: dict, in_language: dict)
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # openpyxl would store a text starting with "=" as a formula
                 cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)  # and so it stays text when edited
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = WRAPPED
             elif isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = BOLD
+        cell.alignment = WRAPPED
     for position, column_cells in enumerate(sheet.iter_cols(), start=1):
         longest = max(len(line) for cell in column_cells for line in str(cell.value or "").split("\n"))
         sheet.column_dimensions[get_column_letter(position)].width = min(WIDEST, max(10, longest + 2))
