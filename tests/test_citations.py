@@ -228,6 +228,8 @@ def test_english_pages_describe_danish_works_in_english_and_give_the_title_as_th
 
 def test_every_published_reference_is_in_the_facts():
     """Authors, titles, journals, volumes, pages and DOIs come from shared/FACTS.md, not from memory."""
+    if not FACTS.exists():
+        pytest.skip("shared/FACTS.md is not beside the project (as on GitHub)")
     facts = " ".join(FACTS.read_text(encoding="utf-8").split()).replace("’", "'")
     for source in SOURCES:
         if not source.doi:
