@@ -50,6 +50,13 @@ def number(context, value: int) -> str:
     return f"{value:,}".replace(",", context["label"]["thousands_separator"])
 
 
+def lower_first(name) -> str:
+    """A name inside a sentence: its first letter in lower case, unless it starts with an abbreviation (RCT, CHIME)."""
+    name = str(name)
+    first_word = name.split(" ", 1)[0]
+    return name if first_word[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def long_date(iso_date: str, months: list[str], pattern: str) -> str:
     """A date like 2020-12-07 written out the language's way, e.g. '7. december 2020'."""
     year, month, day = (int(part) for part in iso_date.split("-"))
@@ -76,6 +83,7 @@ def markdown_environment() -> jinja2.Environment:
     )
     environment.filters.update(
         join=join_markdown, link_target=link_target, attribute=attribute, yaml_string=yaml_string, long_date=long_date, number=number,
+        lower_first=lower_first,
     )
     return environment
 
