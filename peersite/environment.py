@@ -50,6 +50,20 @@ def number(context, value: int) -> str:
     return f"{value:,}".replace(",", context["label"]["thousands_separator"])
 
 
+@jinja2.pass_context
+def series(context, values, conjunction: str = "and") -> Markup:
+    """Values in running text, "a, b og c": commas, and the language's word for "and" (or "or") before the last."""
+    written = [as_markdown(value) for value in values]
+    if len(written) < 2:
+        return join_markdown(written)
+    return Markup(", ").join(written[:-1]) + Markup(" ") + as_markdown(context["label"][conjunction]) + Markup(" ") + written[-1]
+
+
+def lookup(key, mapping):
+    """The value a mapping holds for a key, so that `map("lookup", …)` turns a list of ids into records or words."""
+    return mapping[key]
+
+
 def lower_first(name) -> str:
     """A name inside a sentence: its first letter in lower case, unless it starts with an abbreviation (RCT, CHIME)."""
     name = str(name)
@@ -83,7 +97,7 @@ def markdown_environment() -> jinja2.Environment:
     )
     environment.filters.update(
         join=join_markdown, link_target=link_target, attribute=attribute, yaml_string=yaml_string, long_date=long_date, number=number,
-        lower_first=lower_first,
+        lower_first=lower_first, series=series, lookup=lookup,
     )
     return environment
 
