@@ -50,6 +50,27 @@ def number(context, value: int) -> str:
     return f"{value:,}".replace(",", context["label"]["thousands_separator"])
 
 
+@jinja2.pass_context
+def series(context, values, conjunction: str = "and") -> Markup:
+    """Values in running text, "a, b og c": commas, and the language's word for "and" (or "or") before the last."""
+    written = [as_markdown(value) for value in values]
+    if len(written) < 2:
+        return join_markdown(written)
+    return Markup(", ").join(written[:-1]) + Markup(" ") + as_markdown(context["label"][conjunction]) + Markup(" ") + written[-1]
+
+
+def lookup(key, mapping):
+    """The value a mapping holds for a key, so that `map("lookup", …)` turns a list of ids into records or words."""
+    return mapping[key]
+
+
+def lower_first(name) -> str:
+    """A name inside a sentence: its first letter in lower case, unless it starts with an abbreviation (RCT, CHIME)."""
+    name = str(name)
+    first_word = name.split(" ", 1)[0]
+    return name if first_word[1:2].isupper() else name[:1].lower() + name[1:]
+
+
 def long_date(iso_date: str, months: list[str], pattern: str) -> str:
     """A date like 2020-12-07 written out the language's way, e.g. '7. december 2020'."""
     year, month, day = (int(part) for part in iso_date.split("-"))
@@ -76,6 +97,7 @@ def markdown_environment() -> jinja2.Environment:
     )
     environment.filters.update(
         join=join_markdown, link_target=link_target, attribute=attribute, yaml_string=yaml_string, long_date=long_date, number=number,
+        lower_first=lower_first, series=series, lookup=lookup,
     )
     return environment
 

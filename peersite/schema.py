@@ -15,7 +15,7 @@ ORG_KINDS = ("region", "regional-psychiatry", "municipality", "civil-society", "
 DELIVERY = ("paid", "volunteer", "not-stated")
 FORMATS = ("individual", "group", "course")
 EVIDENCE_KINDS = tuple(WORK_KINDS)  # each with the reference fields it takes, in peersite/references.py
-MATERIAL_KINDS = ("booklet", "leaflet", "overview", "report", "status-report", "knowledge-theme", "catalogue", "article", "evaluation", "guide")
+MATERIAL_KINDS = ("booklet", "leaflet", "overview", "report", "status-report", "knowledge-theme", "web-page", "catalogue", "article", "evaluation", "guide")
 RESULTS = ("better", "no-significant-difference", "indication", "no-difference")
 # What a source without random allocation reports on an outcome, and among whom.
 REPORTED = ("improvement", "not-stated")

@@ -67,7 +67,8 @@ def test_source_page_links_every_address_the_data_gives(built_site, source_id, l
 @pytest.mark.parametrize("source_id", WITHOUT_ADDRESS)
 def test_source_without_an_address_says_whom_to_ask(built_site, source_id, language):
     """The publisher (or organiser, or the organisation that wrote it), linked where the data has its site; or, where
-    the data names no one, to search for the title. Never only 'not stated'."""
+    the data names no one, to search for the title. Never only 'not stated'. A project of the pilot programme may have
+    ended: its work points to the project's site, or says to search for the title, but does not tell the reader to ask it."""
     source = REAL_SITE.by_id["evidence"][source_id]
     row = reference_rows(built_site, source_id, language)[WORDS[language]["how_to_get"]]
     assert text(row).startswith(WORDS[language]["no_address"])
@@ -76,7 +77,13 @@ def test_source_without_an_address_says_whom_to_ask(built_site, source_id, langu
         assert text(row).endswith(WORDS[language]["no_one_to_ask"])
         return
     organisation = ORGANISATIONS[ask[1]]
-    assert WORDS[language]["ask_role"][ask[0]] in text(row) and organisation.name[language] in text(row)
+    if ask[0] == "publisher" and organisation.kind == "project":
+        assert WORDS[language]["project_publisher"] in text(row) and organisation.name[language] in text(row)
+        assert WORDS[language]["ask_role"]["publisher"] not in text(row)
+        if not organisation.url:
+            assert text(row).endswith(WORDS[language]["no_project_address"])
+    else:
+        assert WORDS[language]["ask_role"][ask[0]] in text(row) and organisation.name[language] in text(row)
     assert links(row) == ({organisation.url} if organisation.url else set())
 
 

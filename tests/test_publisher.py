@@ -1,6 +1,6 @@
 """Someone stands behind every page: the data names the publisher, or `make check` says which line to fill in,
 every page says that nobody is named yet, and the workflow that publishes the site refuses. Once it is filled
-in, the footer of every page, the page "Om siden" and the statements show it, from the data alone. A page
+in, the footer of every page, the page "Om hjemmesiden" and the statements show it, from the data alone. A page
 names who reviewed it where the data says so."""
 
 import html

@@ -1,5 +1,5 @@
 """In the browser, every page in both languages shows at its foot who stands behind the site, or that nobody
-is named yet: visible, at 14 px or more, on a phone without sideways scrolling, and the page "Om siden"
+is named yet: visible, at 14 px or more, on a phone without sideways scrolling, and the page "Om hjemmesiden"
 passes axe-core either way."""
 
 import pytest
