@@ -17,13 +17,16 @@ Reaches the internet: not part of `make test`.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import re
+import socket
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -43,6 +46,7 @@ TRANSIENT_STATUSES = {429, 500, 502, 503, 504}
 WORKERS = 8
 # Pause before the first retry, doubling for each further one.
 BACKOFF_SECONDS = 0.5
+MAX_REDIRECTS = 10
 
 
 @dataclass
@@ -91,6 +95,35 @@ def is_allowed(url: str, allowed: list[str]) -> bool:
     return any(url.startswith(prefix) for prefix in allowed)
 
 
+class InternalAddress(Exception):
+    """A link, or a redirect on its way, leads to a host on a private, loopback or link-local network."""
+
+
+def internal_address(url: str) -> str | None:
+    """The address a URL's host has that is not on the public internet (private, loopback, link-local, reserved), if
+    any: the check never asks such a host, so an address in the data cannot make it probe the network it runs in."""
+    try:
+        found = socket.getaddrinfo(urlsplit(url).hostname or "", None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return None  # the request fails with its own reason
+    addresses = (info[4][0].split("%")[0] for info in found)
+    return next((address for address in addresses if not ipaddress.ip_address(address).is_global), None)
+
+
+def get_status(url: str, timeout: float, follow: bool) -> tuple[int, str]:
+    """The status a URL answers with and the address it ends at; redirects are followed one at a time, so that
+    each host is checked before it is asked."""
+    for _ in range(MAX_REDIRECTS + 1):
+        if address := internal_address(url):
+            raise InternalAddress(f"{urlsplit(url).hostname} is on an internal network ({address})")
+        with requests.get(url, timeout=timeout, stream=True, allow_redirects=False,
+                          headers={"User-Agent": USER_AGENT}) as response:
+            if not (follow and response.is_redirect):
+                return response.status_code, url
+            url = urljoin(url, response.headers["location"])
+    return response.status_code, url
+
+
 def check_url(url: str, timeout: float, retries: int) -> Result:
     """Fetch a URL, following redirects; retry transient failures; say whether it works."""
     # doi.org redirects a registered DOI to its publisher, many of which turn robots away:
@@ -99,10 +132,10 @@ def check_url(url: str, timeout: float, retries: int) -> Result:
     attempts = retries + 1
     for attempt in range(attempts):
         try:
-            with requests.get(url, timeout=timeout, stream=True, allow_redirects=follow,
-                              headers={"User-Agent": USER_AGENT}) as response:
-                status = response.status_code
-                moved = f" (redirects to {response.url})" if response.history and response.url != url else ""
+            status, landed = get_status(url, timeout, follow)
+            moved = f" (redirects to {landed})" if landed != url else ""
+        except InternalAddress as refusal:
+            return Result(url, False, None, f"not checked: {refusal}", time.time())
         except requests.Timeout:
             status, detail = None, f"no answer within {timeout:g} s"
         except requests.RequestException as error:

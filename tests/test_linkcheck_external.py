@@ -3,6 +3,7 @@
 import contextlib
 import http.server
 import importlib.util
+import socket
 import sys
 import threading
 import time
@@ -67,8 +68,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server():
-    """A local HTTP server on 127.0.0.1 that remembers the paths it was asked for."""
+def internal_server():
+    """A local HTTP server on 127.0.0.1 that remembers the paths it was asked for: an internal host, as the
+    checker sees it."""
     httpd = LocalServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     httpd.requests = []
@@ -77,6 +79,13 @@ def server():
     yield httpd
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture
+def server(internal_server, monkeypatch):
+    """The local server standing in for a public site: the checker takes 127.0.0.1 for a public host."""
+    monkeypatch.setattr(linkcheck, "internal_address", lambda url: None)
+    return internal_server
 
 
 @pytest.fixture
@@ -126,10 +135,27 @@ def test_a_transient_failure_is_retried(server, no_backoff):
     assert check(f"{server.url}/flaky", retries=1).ok
 
 
-def test_a_refused_connection_is_broken(no_backoff):
+def test_a_refused_connection_is_broken(server, no_backoff):
     """Nothing listening is broken, with the reason."""
     result = check("http://127.0.0.1:9/nothing-listens-here")
     assert not result.ok and result.detail.startswith("cannot connect")
+
+
+def test_an_internal_host_is_never_asked(internal_server):
+    """A link to a loopback address (or one a name resolves to) is reported, not requested: a link in the data
+    cannot make the check probe the network it runs in."""
+    for url in (f"{internal_server.url}/live", f"http://localhost:{internal_server.server_address[1]}/live"):
+        result = check(url)
+        assert not result.ok and result.detail.startswith("not checked: ") and "internal network (127.0.0.1)" in result.detail
+    assert internal_server.requests == []
+
+
+def test_a_redirect_to_an_internal_host_is_not_followed(server, monkeypatch):
+    """A public page that redirects to an internal one: the check stops at the redirect."""
+    monkeypatch.setattr(linkcheck, "internal_address", lambda url: "10.0.0.1" if url.endswith("/live") else None)
+    result = check(f"{server.url}/moved")
+    assert not result.ok and "internal network (10.0.0.1)" in result.detail
+    assert server.requests == ["/moved"]
 
 
 def test_a_doi_is_good_when_doi_org_redirects_it(server, monkeypatch):
@@ -223,25 +249,31 @@ def test_the_cache_is_saved_with_timestamps(tmp_path):
     assert linkcheck.load_cache(tmp_path / "missing.json") == {}
 
 
-def test_main_reports_broken_links_where_they_are_written_and_fails(server, tmp_path, capsys, no_backoff):
-    """The whole run: the 404 is named with its file:line, allowed links are skipped, exit code 1."""
-    live = ("url: https://example.dk/", f"url: {server.url}/live")
-    data = write_data(tmp_path, live, ("    doi: 10.1186/s12888-025-07011-y\n", f"    url: {server.url}/gone\n"),
-                      ("    name: {da: Region A, en: Region A}\n", f"    name: {{da: Region A, en: Region A}}\n    url: {server.url}/slow\n"))
+def test_main_reports_broken_links_where_they_are_written_and_fails(server, tmp_path, capsys, no_backoff, monkeypatch):
+    """The whole run: the 404 is named with its file:line, allowed links are skipped, exit code 1. The data names
+    a public-looking host (an IP address would not pass `make check`), which the test resolves to the local server."""
+    resolve = socket.getaddrinfo
+    port = server.server_address[1]
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *args, **kwargs: resolve(
+        *(("127.0.0.1", port) if host == "site.example" else (host, args[0])), *args[1:], **kwargs))
+    site = "http://site.example"
+    live = ("url: https://example.dk/", f"url: {site}/live")
+    data = write_data(tmp_path, live, ("    doi: 10.1186/s12888-025-07011-y\n", f"    url: {site}/gone\n"),
+                      ("    name: {da: Region A, en: Region A}\n", f"    name: {{da: Region A, en: Region A}}\n    url: {site}/slow\n"))
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "page.md").write_text(f"Moved: {server.url}/moved.\n", encoding="utf-8")
+    (docs / "page.md").write_text(f"Moved: {site}/moved.\n", encoding="utf-8")
     allow = tmp_path / "allow.txt"
-    allow.write_text(f"{server.url}/slow\n", encoding="utf-8")
+    allow.write_text(f"{site}/slow\n", encoding="utf-8")
     arguments = ["--data", str(data), "--docs", str(docs), "--allow", str(allow),
                  "--cache", str(tmp_path / "cache.json"), "--timeout", str(TIMEOUT)]
     assert linkcheck.main(arguments) == 1
     output = capsys.readouterr().out.splitlines()
     assert output == [
-        f"{data}:164: {server.url}/gone: HTTP 404",
+        f"{data}:164: {site}/gone: HTTP 404",
         "3 external links checked (0 from cache), 1 allowed without checking, 1 broken",
     ]
-    assert "/slow" not in server.requests
+    assert "/slow" not in server.requests and "/moved" in server.requests
     (docs / "page.md").write_text("No links.\n", encoding="utf-8")
     write_data(tmp_path, live, ("    doi: 10.1186/s12888-025-07011-y\n", ""))
     assert linkcheck.main(arguments) == 0
