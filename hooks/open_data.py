@@ -1,6 +1,7 @@
 """MkDocs adapter: the site's data and citations as files beside its pages (peersite/downloads.py), listed in
 the sitemap, and every page described in its head as schema.org JSON-LD (peersite/jsonld.py)."""
 
+import html
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -28,7 +29,7 @@ def on_page_context(context, page, config, nav):
     language = getattr(page.file, "locale", DEFAULT_LANGUAGE)
     source = page.file.src_uri.replace(f".{language}.md", ".md")
     context["structured_data"] = page_jsonld(
-        _state["site"], source, language, url=page.canonical_url, title=page.title,
+        _state["site"], source, language, url=page.canonical_url, title=html.unescape(page.title),  # MkDocs keeps the heading's entities
         description=page.meta.get("description") or config.site_description,
         site_url=config.site_url, site_name=config.site_name, files=_state["files"],
     )

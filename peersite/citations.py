@@ -31,9 +31,10 @@ BIBTEX_NEEDS = {"article": "container-title", "techreport": "publisher"}
 # A title that ends in "!" or "?" takes no full stop after it (citeproc-py adds one; APA does not).
 TITLE_PUNCTUATION = re.compile(r"([!?](?:</i>)?)\.")
 RIS_TYPES = {"article-journal": "JOUR", "article-magazine": "MGZN", "report": "RPRT", "webpage": "ELEC"}  # the rest are GEN
-# Characters BibTeX reads as commands or grouping, and how to write them as text.
+# Characters BibTeX reads as commands or grouping, and how to write them as text. A brace is a command, not "\{":
+# BibTeX counts an escaped brace when it matches braces, so one "}" would end the field early.
 BIBTEX_ESCAPES = str.maketrans({
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
     "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 })
 
@@ -104,6 +105,11 @@ def bibtex_text(text: str) -> str:
     return str(text).translate(BIBTEX_ESCAPES)
 
 
+def bibtex_address(address: str) -> str:
+    """A DOI or web address as a BibTeX field value: braces and backslashes percent-encoded, as an address may."""
+    return str(address).replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+
+
 def bibtex_name(name: dict) -> str:
     """A CSL name as BibTeX writes it: "Family, Given", or a name in braces that BibTeX leaves whole."""
     if "literal" in name:
@@ -129,8 +135,8 @@ def bibtex_entry(item: dict) -> bibtex.Entry:
         "pages": bibtex_text(item.get("page", "").replace("–", "--")),
         "institution" if kind == "techreport" else "publisher": bibtex_text(item.get("publisher", "")),
         "language": {"da": "danish", "en": "english"}.get(item.get("language"), ""),
-        "doi": item.get("DOI", ""),
-        "url": item.get("URL", ""),
+        "doi": bibtex_address(item.get("DOI", "")),
+        "url": bibtex_address(item.get("URL", "")),
         "urldate": "-".join(f"{part:02d}" for part in accessed) if accessed else "",
         "note": bibtex_text(item.get("note", "")),
     }
@@ -169,7 +175,12 @@ def ris_record(item: dict) -> dict:
         "access_date": "/".join(f"{part:02d}" for part in accessed) + "/" if accessed else None,
         "notes": [item["note"]] if "note" in item else None,
     }
-    return {key: value for key, value in record.items() if value}
+    return {key: ris_value(value) for key, value in record.items() if value}
+
+
+def ris_value(value):
+    """A RIS value on one line (a line break would start a tag or a record of its own); lists item by item."""
+    return [ris_value(item) for item in value] if isinstance(value, list) else " ".join(str(value).split())
 
 
 class RisWriter(rispy.RisWriter):

@@ -17,6 +17,8 @@ from .schema import Material, Model, Organisation, Outcome, Partnership, Result,
 
 LIST_SEPARATOR = ";"  # between the ids or names of a list in one CSV cell
 TEXT_SEPARATOR = "\n"  # between the texts of a list in one CSV cell: texts may hold any punctuation
+# A cell starting with one of these is run as a formula by spreadsheet programs (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def trial_results(site: Site) -> list[Result]:
@@ -130,6 +132,12 @@ def columns(kinds: dict[str, Field], path: tuple[str, ...] = (), required: bool 
     return found
 
 
+def spreadsheet_text(cell: str) -> str:
+    """A CSV cell that a spreadsheet program shows as text: one that would start a formula gets an apostrophe
+    before it, as OWASP advises against CSV injection."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
 def table_csv(site: Site, table: Table) -> str:
     """A table as CSV text: a header row of column names, then a row per record."""
     table_columns = columns(field_kinds(table.record_class))
@@ -137,7 +145,7 @@ def table_csv(site: Site, table: Table) -> str:
     writer = csv.writer(output, lineterminator="\n")
     writer.writerow([column.name for column in table_columns])
     for record in table.records(site):
-        writer.writerow([column.value(record) for column in table_columns])
+        writer.writerow([spreadsheet_text(column.value(record)) for column in table_columns])
     return output.getvalue()
 
 

@@ -15,12 +15,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from . import LANGUAGES
-from .export import TABLES, Column, Table, columns
+from .export import FORMULA_STARTS, TABLES, Column, Table, columns
 from .fields import Date, Int, ListOf, field_kinds
 from .licence import NOTICE
 from .schema import Site
 
-FORMULA_STARTS = ("=", "+", "-", "@")  # what a spreadsheet would read as the start of a formula
 DATE_FORMAT = "yyyy-mm-dd"
 WIDEST = 60  # characters: a wider column hides its neighbours; its text wraps instead
 # One style object for every text cell: openpyxl compares each new one with those it has, cell by cell.
