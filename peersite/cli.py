@@ -1,5 +1,5 @@
 """Command line: `check` the data and pages for editors (with a warning for each record not reviewed for 24
-months and each field of the publisher still empty; with --publishing, an empty field of the publisher is an
+months, each http:// address and each field of the publisher still empty; with --publishing, an empty field of the publisher is an
 error), `render` the generated pages for any generator, `schema` to write the JSON Schema editors' tools
 check the data file with."""
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .data_schema import schema_json
+from .links import unencrypted_addresses
 from .problems import DataError
 from .publisher import unset_fields
 from .render import render_site
@@ -59,9 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         for stale in stale_records(site, datetime.date.today()):  # warnings: the exit code stays 0
             print(stale.format(args.data, args.format), file=stream)
         unset = unset_fields(site)
-        for field in unset:  # warnings, but no site goes out without its publisher
-            warning = not args.publishing
-            print(field.annotation(args.data, warning) if args.format == "github" else field.format(args.data, warning), file=stream)
+        # Warnings, but no site goes out without its publisher.
+        for problem, warning in [(field, not args.publishing) for field in unset] + [(address, True) for address in unencrypted_addresses(site)]:
+            print(problem.annotation(args.data, warning) if args.format == "github" else problem.format(args.data, warning), file=stream)
         if unset and args.publishing:
             print(f"{args.data}: the publisher is not set ({len(unset)} field{'s' if len(unset) != 1 else ''} to fill in);"
                   " the site is not published until it is — see CONTRIBUTING.md, \"Udgiveren\" / \"The publisher\".", file=stream)

@@ -6,10 +6,11 @@ import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 from . import LANGUAGES
-from .load import Mark, MarkedDict, MarkedList
+from .addresses import address_problem, host_problem
+from .characters import describe_character, hidden_character, hidden_character_fix
+from .load import Mark, MarkedDict, MarkedList, position
 from .markup import REFUSED, markup_problem
 from .problems import Problem
 
@@ -23,6 +24,12 @@ SITE_NAME = r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$"
 # of 3 or 4 digits (112, 1813, 1818).
 PHONE = r"^(?:[2-9](?: ?[0-9]){7}|1[0-9]{2,3})$"
 FIRST_YEAR, LAST_YEAR = 1990, 2035
+# Characters in one text: the longest real text has about 450. Markdown handles each escaped character with a
+# pass over the rest of its paragraph, so the build's time grows with the square of a text's length: the cap keeps
+# a pasted document from stalling it.
+LONGEST_TEXT = 2_000
+MERGE_KEY_FIX = ("'<<' would copy the fields of another mapping here (a YAML 1.1 merge key), which this file does not use"
+                 " — write each field out in full")
 
 
 @dataclass(frozen=True)
@@ -68,14 +75,39 @@ class Checking:
     refs: list[PendingRef] = field(default_factory=list)
     # Places whose value could not be read: mistakes that follow from them are not reported.
     unreadable: set[str] = field(default_factory=set)
+    # The data file's text, to point at a character inside a value.
+    source: str = ""
 
     def problem(self, mark: Mark, where: str, what: str) -> None:
         """Note one problem at a place."""
         self.problems.append(Problem(mark.line, mark.column, where, what))
 
+    def text_problem(self, text: str, mark: Mark, where: str) -> bool:
+        """Note what a text may not hold: a hidden character (at its own line and column where it is written
+        as itself) or markup; say whether there was a problem."""
+        if len(text) > LONGEST_TEXT:
+            self.problem(mark, where, f"the text is {len(text):,} characters long; a text here holds at most {LONGEST_TEXT:,}"
+                                      " — shorten it, or split it between records")
+            return True
+        if hidden := hidden_character(text):
+            index, character = hidden
+            found = self.source.find(character, mark.start, mark.end) if mark.start is not None else -1
+            line, column = position(self.source, found) if found >= 0 else (mark.line, mark.column)
+            at = f"at column {column}" if found >= 0 else f"character {index + 1} of the text, written as an escape"
+            self.problems.append(Problem(line, column, where, f"{describe_character(character)} {at} — {hidden_character_fix(character)}"))
+            return True
+        if problem := markup_problem(text):
+            self.problem(mark, where, problem)
+            return True
+        return False
 
-def describe(value) -> str:
-    """Name a wrong value the way an editor would."""
+
+def describe(value, mark: Mark | None = None) -> str:
+    """Name a wrong value the way an editor would: as written in the file, and what YAML made of it."""
+    written = mark.written if mark is not None else None
+    if written is not None and isinstance(value, (bool, int, float)) and written != str(value):
+        meaning = f"{str(value).lower()} (a yes/no value)" if isinstance(value, bool) else f"the number {value}"
+        return f"'{written}', which YAML reads as {meaning}"
     if isinstance(value, MarkedDict):
         return "a mapping"
     if isinstance(value, MarkedList):
@@ -87,6 +119,11 @@ def describe(value) -> str:
     if isinstance(value, str):
         return f"a text ('{value}')"
     return f"'{value}'"
+
+
+def quote_it(mark: Mark) -> str:
+    """How to make YAML read a value as text: in quotes, as the editor wrote it."""
+    return f'put it in quotes: "{mark.written}"' if mark.written else "write it as a quoted string"
 
 
 def suggestion(word, options) -> str:
@@ -120,15 +157,14 @@ class Str(Field):
 
     def check(self, value, where, mark, checking):
         if not isinstance(value, str) or not value.strip():
-            checking.problem(mark, where, f"expected text, got {describe(value)} — write it as a quoted string")
+            checking.problem(mark, where, f"expected text, got {describe(value, mark)} — {quote_it(mark)}")
             return None
-        if problem := markup_problem(value):
-            checking.problem(mark, where, problem)
+        if checking.text_problem(value, mark, where):
             return None
-        return value.strip()
+        return " ".join(value.split())
 
     def json_schema(self, definitions):
-        return {"type": "string", "pattern": r"\S", "not": {"pattern": REFUSED.pattern}}
+        return {"type": "string", "pattern": r"\S", "maxLength": LONGEST_TEXT, "not": {"pattern": REFUSED.pattern}}
 
 
 class Matching(Str):
@@ -164,16 +200,19 @@ class Doi(Matching):
 
 
 class Url(Matching):
-    """A web address starting with https:// (or http://)."""
+    """A web address starting with https:// (or http://), to a registered domain (peersite/addresses.py)."""
 
     pattern = URL
     mismatch = ("'{text}' is not a web address — write the full address, like https://example.dk/page"
                 " (leave the field out if unknown)")
 
     def check(self, value, where, mark, checking):
-        text = super().check(value, where, mark, checking)
-        if text is not None and urlparse(text).scheme not in ("http", "https"):
-            checking.problem(mark, where, self.mismatch.format(text=text))
+        text = Str.check(self, value, where, mark, checking)
+        if text is None:
+            return None
+        mismatch = None if re.match(self.pattern, text) else self.mismatch.format(text=text)
+        if problem := (address_problem(text) or mismatch) if text.lower().startswith(("https://", "http://")) else mismatch:
+            checking.problem(mark, where, problem)
             return None
         return text
 
@@ -184,6 +223,13 @@ class Email(Matching):
     pattern = EMAIL
     mismatch = "'{text}' is not an e-mail address — write it like redaktion@example.dk, without mailto:"
 
+    def check(self, value, where, mark, checking):
+        text = super().check(value, where, mark, checking)
+        if text is not None and (problem := host_problem(text.rsplit("@", 1)[1])):
+            checking.problem(mark, where, problem)
+            return None
+        return text
+
 
 class SiteName(Matching):
     """A web site's name as a source gives it, like regionh.dk: for a fact whose exact page is not known."""
@@ -192,6 +238,13 @@ class SiteName(Matching):
     pattern = SITE_NAME
     mismatch = ("'{text}' is not a site name — write only the site's name, like regionh.dk"
                 " (a page's full address goes in url:)")
+
+    def check(self, value, where, mark, checking):
+        text = super().check(value, where, mark, checking)
+        if text is not None and (problem := host_problem(text)):
+            checking.problem(mark, where, problem)
+            return None
+        return text
 
 
 def site_address(site: str) -> str:
@@ -326,12 +379,13 @@ class Text(Field):
             text = value.get(language)
             if language not in value:
                 checking.problem(value.mark, here, f"missing {name} text — add it")
+            elif isinstance(text, (bool, int, float)):
+                checking.problem(value.marks[language], here, f"expected the {name} text, got {describe(text, value.marks[language])}"
+                                                               f" — {quote_it(value.marks[language])}")
             elif not isinstance(text, str) or not text.strip():
                 checking.problem(value.marks[language], here, f"empty {name} text — write it")
-            elif problem := markup_problem(text):
-                checking.problem(value.marks[language], here, problem)
-            else:
-                texts[language] = text.strip()
+            elif not checking.text_problem(text, value.marks[language], here):
+                texts[language] = " ".join(text.split())
         for extra in value.keys() - set(LANGUAGES):
             checking.problem(value.key_marks[extra], f"{where}.{extra}", f"unknown language '{extra}' — use only {' and '.join(LANGUAGES)}")
         return BilingualText(**texts) if len(texts) == len(LANGUAGES) else None
@@ -457,7 +511,7 @@ class RecordOf(Field):
         meant = {difflib.get_close_matches(str(key), self.kinds, n=1)[0] for key in unknown
                  if difflib.get_close_matches(str(key), self.kinds, n=1)}
         for key in unknown:
-            checking.problem(value.key_marks[key], join(where, key),
+            checking.problem(value.key_marks[key], join(where, key), MERGE_KEY_FIX if key == "<<" else
                              f"unknown {section} '{key}' — {suggestion(key, self.kinds)}use one of: {', '.join(self.kinds)}")
         # Records with `one_of` need exactly one of those fields: an address, say, given one way or another.
         alternatives = getattr(self.record_class, "one_of", ())

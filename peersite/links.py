@@ -4,6 +4,7 @@ import dataclasses
 
 from .fields import Doi, SiteName, Url, field_kinds, site_address
 from .pages import DOCS_DIR
+from .problems import Problem
 from .validate import DATA_PATH
 
 DOI_RESOLVER = "https://doi.org/"
@@ -39,3 +40,9 @@ def web_addresses(records) -> dict[str, list[int]]:
 
     walk(records)
     return found
+
+
+def unencrypted_addresses(site) -> list[Problem]:
+    """A warning for each web address the data names with http://: anyone on the way can change what it shows."""
+    return [Problem(line, 1, "url", f"'{address}' is not encrypted (http://) — write https:// if the site answers there")
+            for address, lines in web_addresses(site).items() if address.startswith("http://") for line in lines]

@@ -13,22 +13,29 @@ from .problems import DataError, Problem
 
 # Far deeper than the data needs (about 6 levels), far shallower than Python's recursion limit.
 MAX_DEPTH = 40
+# What YAML 1.1 reads into a value of its own from plain text, and YAML 1.2 (and JSON Schema) does not.
+YAML_1_1_ONLY = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}
 # Values once every alias is expanded: the real data has about 10,000.
 MAX_VALUES = 500_000
 
 
 class Mark:
-    """A position in the data file, counted from 1."""
+    """A position in the data file, counted from 1; for a value, also where it starts and ends in the file's
+    text (to find a character inside it) and, for a single value, the text as written (before YAML reads
+    `no` as false or `0700` as 448)."""
 
-    __slots__ = ("line", "column")
+    __slots__ = ("line", "column", "start", "end", "written")
 
-    def __init__(self, line: int, column: int):
-        self.line, self.column = line, column
+    def __init__(self, line: int, column: int, start: int | None = None, end: int | None = None, written: str | None = None):
+        self.line, self.column, self.start, self.end, self.written = line, column, start, end, written
 
     @classmethod
-    def of(cls, yaml_mark: yaml.Mark) -> "Mark":
-        """The position a YAML parser mark points at."""
-        return cls(yaml_mark.line + 1, yaml_mark.column + 1)
+    def of(cls, yaml_mark: yaml.Mark, node: yaml.Node | None = None) -> "Mark":
+        """The position a YAML parser mark points at; with the node there, its extent and written text."""
+        if node is None:
+            return cls(yaml_mark.line + 1, yaml_mark.column + 1)
+        written = node.value if isinstance(node, yaml.ScalarNode) else None
+        return cls(yaml_mark.line + 1, yaml_mark.column + 1, node.start_mark.index, node.end_mark.index, written)
 
 
 class MarkedDict(dict):
@@ -38,6 +45,7 @@ class MarkedDict(dict):
     marks: dict
     key_marks: dict
     duplicates: list  # (key, Mark of the repeat, line of the first)
+    text: str  # the whole file, on the top mapping only
 
 
 class MarkedList(list):
@@ -50,10 +58,11 @@ class MarkedList(list):
 class _MarkingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe loader (libyaml's, where installed) that keeps positions and notes duplicate keys.
 
-    Dates stay text, as in YAML 1.2 and JSON Schema: the schema says which texts are dates."""
+    Dates stay text, as in YAML 1.2 and JSON Schema: the schema says which texts are dates. "=" is text and
+    "<<" an ordinary key, as in YAML 1.2; no merge keys, so the data says each field where it applies."""
 
     yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in YAML_1_1_ONLY]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
@@ -66,7 +75,7 @@ class _MarkingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
                 mapping.duplicates.append((key, Mark.of(key_node.start_mark), mapping.marks[key].line))
                 continue
             mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.marks[key], mapping.key_marks[key] = Mark.of(value_node.start_mark), Mark.of(key_node.start_mark)
+            mapping.marks[key], mapping.key_marks[key] = Mark.of(value_node.start_mark, value_node), Mark.of(key_node.start_mark)
         return mapping
 
     def construct_yaml_int(self, node):
@@ -77,7 +86,7 @@ class _MarkingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
     def construct_sequence(self, node, deep=False):
         sequence = MarkedList(self.construct_object(child, deep=True) for child in node.value)
-        sequence.mark, sequence.marks = Mark.of(node.start_mark), [Mark.of(c.start_mark) for c in node.value]
+        sequence.mark, sequence.marks = Mark.of(node.start_mark), [Mark.of(c.start_mark, c) for c in node.value]
         return sequence
 
 
@@ -206,4 +215,5 @@ def load_marked_yaml(path: Path, shown_path: str | None = None) -> MarkedDict:
         loader.dispose()
     if not isinstance(data, MarkedDict):
         raise DataError(shown, [Problem(1, 1, "", "the file must be a mapping of sections (site:, organisations:, models: …)")])
+    data.text = text
     return data

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import nh3
 
+from .addresses import address_problem, text_names_another_host
+
 SAFE_SCHEMES = ("https", "http", "mailto")
 # Links on a built page may also dial or text a number: the templates make them from checked phone numbers only.
 PAGE_SCHEMES = (*SAFE_SCHEMES, "tel", "sms")
@@ -19,7 +21,7 @@ REFUSED = re.compile(
     r"<[A-Za-z/!?]"
     r"|&#?[A-Za-z0-9]+;"
     r"|!\["
-    r"|\[[^\]]*\]:"
+    r"|\[[^\[\]]*\]:"  # no "[" inside, so a long run of "[" is scanned once, not once from each
     r"|\]\(\s*(?!(?:https?|mailto):)[^)\s]*"
 )
 LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^()\s<>]+)\)")
@@ -36,7 +38,7 @@ def markup_problem(text: str) -> str | None:
     """What is wrong with the markup of a data text, and how to write it instead; None when it is fine."""
     found = REFUSED.search(text)
     if not found:
-        return None
+        return link_problem(text)
     shown = found.group(0)
     if shown.startswith("<"):
         return (f"raw HTML ('{shown}…') is not allowed in a data text — write plain text;"
@@ -52,6 +54,21 @@ def markup_problem(text: str) -> str | None:
     target = f"{scheme.group(0)}…" if scheme else target
     return (f"the link to '{target}' is not allowed — links must start with https://, http:// or mailto:"
             " (a page of this site is linked through the record's fields, not in a text)")
+
+
+def link_problem(text: str) -> str | None:
+    """What is deceptive about a link in a data text: an address a reader cannot trust, or link text that names
+    another site than the one the link leads to; None when every link is fine."""
+    for link in LINK.finditer(text):
+        words, address = link.groups()
+        if address.startswith("mailto:"):
+            continue
+        if problem := address_problem(address):
+            return f"the link '{link.group(0)}': {problem}"
+        if named := text_names_another_host(words, address):
+            return (f"the link text '{words}' names {named}, but the link goes to {address} — write the address the"
+                    " link goes to as its text, or say in words what the page is")
+    return None
 
 
 @lru_cache(maxsize=16384)  # labels and names recur on every page

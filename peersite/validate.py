@@ -164,7 +164,7 @@ def check_reviewers(site: Site, checking: Checking) -> None:
 
 def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
     """Check raw data in full: the records as far as they could be read, and every problem."""
-    checking = Checking()
+    checking = Checking(source=getattr(raw, "text", ""))
     site = SITE.check(raw, "", raw.mark, checking)
     check_unique_ids(raw, site, checking)
     resolve_references(site, checking)

@@ -125,3 +125,15 @@ def copy_project(folder: Path) -> Path:
 def project_copy(tmp_path) -> Path:
     """The project's build configuration, with stand-in hand-written pages, in a folder of its own."""
     return copy_project(tmp_path)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After the run, how many hostile strings of each kind were tried, refused and made harmless
+    (tests/test_hostile_properties.py): the figures its closing note gives."""
+    module = sys.modules.get("test_hostile_properties")
+    if module is None or not module.OUTCOMES:
+        return
+    terminalreporter.section("hostile strings")
+    for kind, counted in module.OUTCOMES.items():
+        terminalreporter.write_line(f"{kind}: {counted['tried']} tried, {counted['refused']} refused, "
+                                    f"{counted['made harmless']} made harmless")

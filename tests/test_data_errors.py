@@ -47,6 +47,50 @@ MISTAKES = [
         "content/data.yml:24:10: organisations[1].url: 'example.dk' is not a web address"
         " — write the full address, like https://example.dk/page (leave the field out if unknown)",
     ]),
+    ("url-with-user-name", "url: https://example.dk/", "url: https://sundhed.dk@evil.example/", [
+        "content/data.yml:24:10: organisations[1].url: the address has 'sundhed.dk@' before its host, so a browser goes to"
+        " 'evil.example', not to 'sundhed.dk' — write the address of a page as the organisation's own site gives it,"
+        " like https://example.dk/side, with nothing before '@'",
+    ]),
+    ("url-to-an-ip-address", "url: https://example.dk/", "url: https://192.168.1.1/", [
+        "content/data.yml:24:10: organisations[1].url: the host '192.168.1.1' is an IP address, not a domain name"
+        " — write the address of a page as the organisation's own site gives it, like https://example.dk/side",
+    ]),
+    ("url-with-a-port", "url: https://example.dk/", "url: https://example.dk:8443/", [
+        "content/data.yml:24:10: organisations[1].url: the address names the port ':8443' — link an address on the"
+        " standard port, without ':8443'",
+    ]),
+    ("url-look-alike", "url: https://example.dk/", "url: https://xn--80ak6aa92e.com/", [
+        "content/data.yml:24:10: organisations[1].url: the host 'аррӏе.com' (written 'xn--80ak6aa92e.com') is written"
+        " in Cyrillic letters that look like Latin ones, so it can pass for another site's name — write the address of"
+        " a page as the organisation's own site gives it, like https://example.dk/side",
+    ]),
+    ("url-mixed-scripts", "url: https://example.dk/", "url: https://sundhеd.dk/", [
+        "content/data.yml:24:10: organisations[1].url: the host 'sundhеd.dk' mixes Cyrillic and Latin letters in"
+        " 'sundhеd', so it can pass for another site's name — write the address of a page as the organisation's own"
+        " site gives it, like https://example.dk/side, in one alphabet",
+    ]),
+    ("link-text-names-another-site", "target_group: {da: Voksne, en: Adults}",
+     'target_group: {da: "Voksne, se [sundhed.dk](https://evil.example/)", en: Adults}', [
+        "content/data.yml:64:24: models[0].target_group.da: the link text 'sundhed.dk' names sundhed.dk, but the link"
+        " goes to https://evil.example/ — write the address the link goes to as its text, or say in words what the page is",
+    ]),
+    ("right-to-left-override", "target_group: {da: Voksne, en: Adults}", 'target_group: {da: "Ring 70 \u202e102 102", en: Adults}', [
+        "content/data.yml:64:33: models[0].target_group.da: U+202E RIGHT-TO-LEFT OVERRIDE at column 33 — delete it:"
+        " it is invisible in most editors and turns the text after it around on the page",
+    ]),
+    ("zero-width-space", "target_group: {da: Voksne, en: Adults}", "target_group: {da: Voksne, en: Ad\u200bults}", [
+        "content/data.yml:64:38: models[0].target_group.en: U+200B ZERO WIDTH SPACE at column 38 — delete it:"
+        " it is invisible in most editors and cannot be seen on the page",
+    ]),
+    ("yes-no-value-as-text", "target_group: {da: Voksne, en: Adults}", "target_group: {da: Voksne, en: no}", [
+        "content/data.yml:64:36: models[0].target_group.en: expected the English text, got 'no', which YAML reads as"
+        ' false (a yes/no value) — put it in quotes: "no"',
+    ]),
+    ("merge-key", "    delivery: paid\n", "    delivery: paid\n    <<: {number: 2}\n", [
+        "content/data.yml:62:5: models[0].'<<': '<<' would copy the fields of another mapping here (a YAML 1.1 merge"
+        " key), which this file does not use — write each field out in full",
+    ]),
     ("bad-doi", "doi: 10.1186/s12888-025-07011-y", "doi: https://doi.org/10.1186/s12888-025-07011-y", [
         "content/data.yml:175:10: evidence[1].doi: 'https://doi.org/10.1186/s12888-025-07011-y' is not a DOI"
         " — write it like 10.1186/s13063-022-06670-6, without https://doi.org/",

@@ -164,3 +164,34 @@ def test_texts_that_look_like_markdown_read_as_written(literal_site, language):
     # None became a heading, list, quotation or rule: each page has its title and its own lists only.
     made = [tag for article in articles for tag in re.findall(r"<(h1|ol|blockquote|hr)\b", article)]
     assert made == ["h1", "h1"]
+
+
+# Texts an editor writes every day, which must read exactly as written wherever a page names them.
+EVERYDAY_TITLES = {"rct": "Sind & Pårørende: p < 0,05", "evaluation": "1. del af „Håb“ 👨‍👩‍👧"}
+
+
+@pytest.fixture(scope="module")
+def everyday_site(tmp_path_factory):
+    """A site whose sources are named with an ampersand, a less-than sign, a leading "1.", quotes and emoji."""
+    project = copy_project(tmp_path_factory.mktemp("everyday"))
+    names = {"rct": "kind: rct\n    name: {da: Forsøget, en: The trial}", "evaluation": "kind: evaluation\n    name: {da: Evaluering, en: Evaluation}"}
+    write_data(project, *[(names[id], names[id].split("name:")[0] + f"name: {{da: {json.dumps(text, ensure_ascii=False)}, en: {json.dumps(text, ensure_ascii=False)}}}")
+                          for id, text in EVERYDAY_TITLES.items()])
+    result = run_mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.mark.parametrize("source_id", EVERYDAY_TITLES)
+def test_everyday_texts_read_as_written_in_title_json_ld_and_search(everyday_site, source_id):
+    """The page's <title>, its heading, its JSON-LD (plain text, escaped only as JSON) and the search index."""
+    text = EVERYDAY_TITLES[source_id]
+    page = (everyday_site / "evidence" / source_id / "index.html").read_text(encoding="utf-8")
+    assert unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1)).startswith(text)
+    assert unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1))).rstrip("¶").strip() == text
+    structured = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert "&amp;" not in structured and "&lt;" not in structured and "<" not in structured
+    assert json.loads(structured)["name"] == text
+    index = json.loads((everyday_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {unescape(re.sub(r"<[^>]+>", "", entry["title"])) for entry in index["docs"]}
+    assert text in titles
