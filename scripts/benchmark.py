@@ -8,9 +8,13 @@ each a page in both languages.
 
 A second table prints what the open data costs: `make build` with and without hooks/open_data.py (the
 downloads under data/ and every page's JSON-LD), on the real data and on 500 synthetic records.
+
+A third prints what one long text of a single character costs in the real data: `check` on 200,000 of them
+(refused, with its place), and `make build` with the longest text the check lets through.
 """
 
 import argparse
+import json
 import os
 import re
 import resource
@@ -27,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_data import as_yaml, synthetic_data  # noqa: E402
 
+from peersite.fields import LONGEST_TEXT  # noqa: E402
 from peersite.pages import navigation, not_in_nav  # noqa: E402
 
 SIZES = (250, 500, 1000, 2000)
@@ -34,6 +39,9 @@ TEMPLATE_GLOBALS = "hooks/template_globals.py"
 OPEN_DATA_RECORDS = 500
 OPEN_DATA_RUNS = 3
 BUILD_SETUP = ("mkdocs.yml", "hooks", "overrides", "peersite")
+# One of each kind Markdown, HTML, BibTeX or a spreadsheet reads as syntax, and a letter.
+LONG_RUN_CHARACTERS = "[]<&\\`*_!#{=a"
+LONG_RUN = 200_000
 # Both builds write the same dates, whatever the clock says while they run.
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1780000000"}
 
@@ -143,6 +151,35 @@ def print_open_data(scratch: Path) -> None:
               f"| {row['spread']:.1f} | {row['files']} | {row['kb']:,.0f} |", flush=True)
 
 
+def with_long_text(project: Path, character: str, length: int) -> None:
+    """The first model's Danish summary in the project's data replaced by `length` times one character."""
+    data_file = project / "content" / "data.yml"
+    data = data_file.read_text(encoding="utf-8")
+    start = data.index("      da: ", data.index("summary:", data.index("\nmodels:")))
+    end = data.index("\n", start)
+    data_file.write_text(f"{data[:start]}      da: {json.dumps(character * length)}{data[end:]}", encoding="utf-8")
+
+
+def print_long_texts(scratch: Path) -> None:
+    """One row per character: `check` on LONG_RUN of it, and `make build` on LONGEST_TEXT of it."""
+    print(f"\nOne long text in the real data: `check` on {LONG_RUN:,} characters, `make build` on {LONGEST_TEXT:,}")
+    print("| character | check (s) | check says | build (s) |")
+    print("| --- | ---: | --- | ---: |")
+    project = real_project(scratch / "long-texts")
+    check = [sys.executable, "-m", "peersite", "check"]
+    build = [sys.executable, str(ROOT / "scripts" / "build.py"), "-d", "site"]
+    for character in LONG_RUN_CHARACTERS:
+        with_long_text(project, character, LONG_RUN)
+        started = time.perf_counter()
+        checked = subprocess.run(check, cwd=project, env=ENVIRONMENT, capture_output=True, text=True)
+        check_seconds = time.perf_counter() - started
+        verdict = checked.stderr.splitlines()[0].split(": ", 2)[-1][:60] if checked.returncode else "accepted"
+        with_long_text(project, character, LONGEST_TEXT)
+        build_seconds = timed(build, project)[0]
+        print(f"| `{character}` | {check_seconds:.2f} | {verdict} | {build_seconds:.1f} |", flush=True)
+    shutil.rmtree(project)
+
+
 def growth(rows: dict, records: int, key: str) -> str:
     """t(N)/t(N/2) for one build, or a dash for the smallest size."""
     half = rows.get(records // 2)
@@ -155,11 +192,12 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=SIZES, help="synthetic record counts (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=1, help="builds per figure, the fastest counts (default: %(default)s)")
     parser.add_argument("--open-data-only", action="store_true", help="print only the open data's cost")
+    parser.add_argument("--long-texts-only", action="store_true", help="print only what a long text costs")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
-    if args.open_data_only:
+    if args.open_data_only or args.long_texts_only:
         with tempfile.TemporaryDirectory() as scratch:
-            print_open_data(Path(scratch))
+            (print_open_data if args.open_data_only else print_long_texts)(Path(scratch))
         print(f"load average after: {os.getloadavg()[0]:.2f}")
         return
     print(
@@ -181,6 +219,7 @@ def main() -> None:
                 flush=True,
             )
         print_open_data(Path(scratch))
+        print_long_texts(Path(scratch))
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
