@@ -173,7 +173,7 @@ def print_long_texts(scratch: Path) -> None:
         started = time.perf_counter()
         checked = subprocess.run(check, cwd=project, env=ENVIRONMENT, capture_output=True, text=True)
         check_seconds = time.perf_counter() - started
-        verdict = checked.stderr.splitlines()[0].split(": ", 2)[-1][:60] if checked.returncode else "accepted"
+        verdict = checked.stderr.splitlines()[0].split(": ", 2)[-1].split(" — ")[0] if checked.returncode else "accepted"
         with_long_text(project, character, LONGEST_TEXT)
         build_seconds = timed(build, project)[0]
         print(f"| `{character}` | {check_seconds:.2f} | {verdict} | {build_seconds:.1f} |", flush=True)
