@@ -17,12 +17,12 @@ from .problems import Problem
 LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DOI = r"^10\.\d{4,9}/\S+$"
-URL = r"^https?://[^\s/]+\.[^\s]+$"
+URL = r"^https?://\S+$"  # the host is checked by peersite/addresses.py
 EMAIL = r"^[^\s@()\[\]<>,;:]+@[^\s@()\[\]<>,;:]+\.[A-Za-z]{2,}$"
 SITE_NAME = r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$"
-# A Danish number as a source writes it: 8 digits, spaces allowed between them, or a service number
-# of 3 or 4 digits (112, 1813, 1818).
-PHONE = r"^(?:[2-9](?: ?[0-9]){7}|1[0-9]{2,3})$"
+# A Danish number as a source writes it: 8 digits, spaces allowed between them, after +45 or not, or a service
+# number of 3 or 4 digits (112, 1813, 1818).
+PHONE = r"^(?:(?:\+45 ?)?[2-9](?: ?[0-9]){7}|1[0-9]{2,3})$"
 FIRST_YEAR, LAST_YEAR = 1990, 2035
 # Characters in one text: the longest real text has about 450. Markdown handles each escaped character with a
 # pass over the rest of its paragraph, so the build's time grows with the square of a text's length: the cap keeps
@@ -168,15 +168,22 @@ class Str(Field):
 
 
 class Matching(Str):
-    """A text of a set form; subclasses give the pattern and the message when it does not match."""
+    """A text of a set form; subclasses give the pattern, the message when it does not match, and what else can
+    be wrong with a text of that form."""
 
     pattern: str
     mismatch: str
 
+    def problem_with(self, text: str) -> str | None:
+        """What is wrong with a text that has the form; None when nothing is."""
+        return None
+
     def check(self, value, where, mark, checking):
         text = super().check(value, where, mark, checking)
-        if text is not None and not re.match(self.pattern, text):
-            checking.problem(mark, where, self.mismatch.format(text=text))
+        if text is None:
+            return None
+        if problem := self.problem_with(text) if re.match(self.pattern, text) else self.mismatch.format(text=text):
+            checking.problem(mark, where, problem)
             return None
         return text
 
@@ -206,15 +213,8 @@ class Url(Matching):
     mismatch = ("'{text}' is not a web address — write the full address, like https://example.dk/page"
                 " (leave the field out if unknown)")
 
-    def check(self, value, where, mark, checking):
-        text = Str.check(self, value, where, mark, checking)
-        if text is None:
-            return None
-        mismatch = None if re.match(self.pattern, text) else self.mismatch.format(text=text)
-        if problem := (address_problem(text) or mismatch) if text.lower().startswith(("https://", "http://")) else mismatch:
-            checking.problem(mark, where, problem)
-            return None
-        return text
+    def problem_with(self, text):
+        return address_problem(text)
 
 
 class Email(Matching):
@@ -223,12 +223,8 @@ class Email(Matching):
     pattern = EMAIL
     mismatch = "'{text}' is not an e-mail address — write it like redaktion@example.dk, without mailto:"
 
-    def check(self, value, where, mark, checking):
-        text = super().check(value, where, mark, checking)
-        if text is not None and (problem := host_problem(text.rsplit("@", 1)[1])):
-            checking.problem(mark, where, problem)
-            return None
-        return text
+    def problem_with(self, text):
+        return host_problem(text.rsplit("@", 1)[1])
 
 
 class SiteName(Matching):
@@ -239,12 +235,8 @@ class SiteName(Matching):
     mismatch = ("'{text}' is not a site name — write only the site's name, like regionh.dk"
                 " (a page's full address goes in url:)")
 
-    def check(self, value, where, mark, checking):
-        text = super().check(value, where, mark, checking)
-        if text is not None and (problem := host_problem(text)):
-            checking.problem(mark, where, problem)
-            return None
-        return text
+    def problem_with(self, text):
+        return host_problem(text)
 
 
 def site_address(site: str) -> str:
@@ -258,7 +250,7 @@ class Phone(Matching):
     noun = "phone numbers"
     pattern = PHONE
     mismatch = ("'{text}' is not a Danish phone number — write its 8 digits as the source groups them, like"
-                " \"70 201 201\", or a service number of 3 or 4 digits, like \"1813\" (without +45)")
+                " \"70 201 201\" (+45 before them if the source writes it), or a service number of 3 or 4 digits, like \"1813\"")
 
     def check(self, value, where, mark, checking):
         if isinstance(value, int) and not isinstance(value, bool):

@@ -233,13 +233,13 @@ def test_the_external_link_check_visits_every_page_a_help_fact_was_seen_on():
 MISTAKES = [
     ("malformed-number", 'number: "70 201 201"', 'number: "70 201 20"', [
         "content/data.yml:219:17: find_support.crisis.numbers[1].number: '70 201 20' is not a Danish phone number"
-        ' — write its 8 digits as the source groups them, like "70 201 201", or a service number of 3 or 4 digits,'
-        ' like "1813" (without +45)',
+        ' — write its 8 digits as the source groups them, like "70 201 201" (+45 before them if the source writes it),'
+        ' or a service number of 3 or 4 digits, like "1813"',
     ]),
-    ("number-with-country-code", 'number: "70 201 201"', 'number: "+45 70 201 201"', [
-        "content/data.yml:219:17: find_support.crisis.numbers[1].number: '+45 70 201 201' is not a Danish phone number"
-        ' — write its 8 digits as the source groups them, like "70 201 201", or a service number of 3 or 4 digits,'
-        ' like "1813" (without +45)',
+    ("number-with-another-country-code", 'number: "70 201 201"', 'number: "+46 70 201 201"', [
+        "content/data.yml:219:17: find_support.crisis.numbers[1].number: '+46 70 201 201' is not a Danish phone number"
+        ' — write its 8 digits as the source groups them, like "70 201 201" (+45 before them if the source writes it),'
+        ' or a service number of 3 or 4 digits, like "1813"',
     ]),
     ("number-without-quotes", 'number: "1813"', "number: 1813", [
         "content/data.yml:233:19: find_support.regions[0].numbers[0].number: expected a phone number in quotes,"
