@@ -65,11 +65,6 @@ def generated_pages() -> list[SitePage]:
     return [page for page in PAGES if page.texts]
 
 
-def generated_folders() -> list[str]:
-    """Folders of docs/ that hold only generated files: whatever else is there is stale."""
-    return [page.folder for page in generated_pages()]
-
-
 def navigation() -> list[str]:
     """The navigation, as MkDocs' `nav`: the Danish source of every page in it, in order."""
     return [page.source for page in PAGES if page.in_nav]

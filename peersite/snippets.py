@@ -4,8 +4,9 @@
 import re
 from pathlib import Path
 
-from .pages import DOCS_DIR, SNIPPETS, generated_folders
+from .pages import DOCS_DIR, SNIPPETS
 from .problems import Problem
+from .write import hand_written_pages
 
 BLOCK = re.compile(r"^<!-- data: (\S+) -->$", re.MULTILINE)
 
@@ -17,13 +18,9 @@ def fill_snippets(markdown: str, snippets: dict[str, str]) -> str:
 
 def unknown_blocks(docs_dir: Path) -> list[Problem]:
     """A problem for each block a hand-written page names that the data does not make."""
-    generated = tuple(f"{folder}/" for folder in generated_folders())
     problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        name = path.relative_to(docs_dir).as_posix()
-        if name.startswith(generated):
-            continue
-        text = path.read_text(encoding="utf-8")
+    for name in hand_written_pages(docs_dir):
+        text = (docs_dir / name).read_text(encoding="utf-8")
         for match in BLOCK.finditer(text):
             if match.group(1) not in SNIPPETS:
                 line = text.count("\n", 0, match.start()) + 1

@@ -3,16 +3,16 @@
 from pathlib import Path
 
 from . import LANGUAGES, default_source, source_file
-from .pages import DOCS_DIR, generated_folders
+from .pages import DOCS_DIR
 from .problems import Problem
+from .write import hand_written_pages
 
 
 def untranslated_pages(docs_dir: Path) -> list[Problem]:
     """A problem for each hand-written page missing in a language, at the page that is there."""
-    generated = tuple(f"{folder}/" for folder in generated_folders())
-    present = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")}
+    present = set(hand_written_pages(docs_dir))
     problems = []
-    for page in sorted({default_source(name) for name in present if not name.startswith(generated)}):
+    for page in sorted({default_source(name) for name in present}):
         files = [source_file(page, language) for language in LANGUAGES]
         there = next(name for name in files if name in present)
         problems += [

@@ -2,6 +2,7 @@
 
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from peersite import LANGUAGES
 from peersite.environment import yaml_string
 from peersite.pages import generated_pages
 from peersite.render import labels, render_site
+from peersite.translations import untranslated_pages
 from peersite.validate import load_site
-from peersite.write import IGNORE_ALL, write_pages
+from peersite.write import write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -66,18 +68,42 @@ def test_every_label_is_used():
 
 
 def test_write_pages_touches_only_changed_files_and_removes_stale_ones(tmp_path):
-    stale = tmp_path / "models" / "gone.md"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("old", encoding="utf-8")
-    handwritten = tmp_path / "about.md"
-    handwritten.write_text("mine", encoding="utf-8")
-    pages = {"models/index.md": "A", "models/x.md": "B"}
-    assert write_pages(tmp_path, pages) == ["models/index.md", "models/x.md", "models/gone.md"]
-    assert not stale.exists() and handwritten.read_text(encoding="utf-8") == "mine"
-    assert (tmp_path / "models" / ".gitignore").read_text(encoding="utf-8") == IGNORE_ALL
+    pages = {"models/index.md": "A", "models/x.md": "B", "models/gone.md": "C"}
+    assert write_pages(tmp_path, pages) == list(pages)
     before = (tmp_path / "models" / "x.md").stat().st_mtime_ns
-    assert write_pages(tmp_path, {**pages, "models/index.md": "A2"}) == ["models/index.md"]
+    del pages["models/gone.md"]
+    assert write_pages(tmp_path, {**pages, "models/index.md": "A2"}) == ["models/index.md", "models/gone.md"]
+    assert not (tmp_path / "models" / "gone.md").exists()
     assert (tmp_path / "models" / "x.md").stat().st_mtime_ns == before
+
+
+def test_an_editors_file_in_a_generated_folder_is_kept_and_not_hidden_from_git(tmp_path):
+    """A picture or a note an editor drops into docs/models/ survives every run, and git still sees it; the
+    generated pages beside it are ignored."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    docs = tmp_path / "docs"
+    write_pages(docs, {"models/index.md": "A", "models/x.md": "B"})
+    for name, content in (("models/photo.png", "png"), ("models/notes.md", "mine"), ("models/gone.md", "also mine")):
+        (docs / name).write_text(content, encoding="utf-8")
+    write_pages(docs, {"models/index.md": "A"})
+    assert {path.name for path in (docs / "models").iterdir()} == {"index.md", "photo.png", "notes.md", "gone.md", ".gitignore"}
+    ignored = subprocess.run(["git", "-C", str(tmp_path), "check-ignore", "--no-index", *(f"docs/models/{name}" for name in
+                              ("index.md", "photo.png", "notes.md", "gone.md", ".gitignore"))], capture_output=True, text=True)
+    assert ignored.stdout.split() == ["docs/models/index.md", "docs/models/.gitignore"]
+    # The editor's notes are hand-written pages now, so `make check` asks for their English twins.
+    assert [problem.path for problem in untranslated_pages(docs)] == ["docs/models/gone.md", "docs/models/notes.md"]
+
+
+def test_a_generated_page_at_the_top_of_docs_leaves_the_hand_written_ones(tmp_path):
+    """A page the data makes beside the hand-written ones: written, removed when the data no longer makes it,
+    and nothing else in docs/ touched."""
+    (tmp_path / "about.md").write_text("mine", encoding="utf-8")
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "notes.md").write_text("mine too", encoding="utf-8")
+    write_pages(tmp_path, {"top.md": "T", "models/index.md": "A"})
+    assert (tmp_path / "top.md").read_text(encoding="utf-8") == "T"
+    assert write_pages(tmp_path, {"models/index.md": "A"}) == ["top.md"]
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.md")) == ["about.md", "models/index.md", "models/notes.md"]
 
 
 def test_dates_and_descriptions_read_naturally(minimal_pages):
