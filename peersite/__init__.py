@@ -2,6 +2,7 @@
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
+LANGUAGE_NAMES = {"da": "Danish", "en": "English"}  # in messages to editors
 
 
 def source_file(path: str, language: str) -> str:

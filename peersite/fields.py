@@ -7,14 +7,13 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from . import LANGUAGES
+from . import LANGUAGE_NAMES, LANGUAGES
 from .addresses import address_problem, host_problem
 from .characters import describe_character, hidden_character, hidden_character_fix
 from .load import Mark, MarkedDict, MarkedList, position
 from .markup import REFUSED, markup_problem
 from .problems import Problem
 
-LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DOI = r"^10\.\d{4,9}/\S+$"
 URL = r"^https?://\S+$"  # the host is checked by peersite/addresses.py

@@ -16,12 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from . import LANGUAGES, language_of_source
+from . import LANGUAGE_NAMES, LANGUAGES, language_of_source
 from .load import MarkedList, load_marked_yaml
 from .problems import DataError
 
 DICTIONARIES = {"da": "da_DK", "en": "en_GB"}
-LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
 WORDS_FILE = "content/words.txt"
 VARIANTS_FILE = "content/variants.yml"
 # Web addresses, DOIs, e-mail addresses, file names, Markdown link targets and attribute lists,
