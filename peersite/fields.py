@@ -253,7 +253,7 @@ class Phone(Matching):
 
     def check(self, value, where, mark, checking):
         if isinstance(value, int) and not isinstance(value, bool):
-            checking.problem(mark, where, f"expected a phone number in quotes, got {describe(value)} — write it as \"{value}\"")
+            checking.problem(mark, where, f"expected a phone number in quotes, got {describe(value, mark)} — write it as \"{mark.written or value}\"")
             return None
         number = super().check(value, where, mark, checking)
         return PhoneNumber(number) if number is not None else None
@@ -286,7 +286,7 @@ class Int(Field):
 
     def check(self, value, where, mark, checking):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            checking.problem(mark, where, f"expected a whole number, got {describe(value)} — write digits only, like 12")
+            checking.problem(mark, where, f"expected a whole number, got {describe(value, mark)} — write digits only, like 12")
             return None
         return value
 
@@ -302,7 +302,7 @@ class Year(Int):
     def check(self, value, where, mark, checking):
         year = super().check(value, where, mark, checking)
         if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
-            checking.problem(mark, where, f"{year} is not a plausible year — use a year from {FIRST_YEAR} to {LAST_YEAR}")
+            checking.problem(mark, where, f"{mark.written or year} is not a plausible year — use a year from {FIRST_YEAR} to {LAST_YEAR}")
             return None
         return year
 
@@ -319,7 +319,7 @@ class Date(Field):
         try:
             return datetime.date.fromisoformat(value).isoformat()
         except (TypeError, ValueError):
-            checking.problem(mark, where, f"expected a date, got {describe(value)} — write it as YYYY-MM-DD, like \"2018-06-01\"")
+            checking.problem(mark, where, f"expected a date, got {describe(value, mark)} — write it as YYYY-MM-DD, like \"2018-06-01\"")
             return None
 
     def json_schema(self, definitions):
@@ -337,7 +337,7 @@ class PageDate(Field):
         try:
             return datetime.date.fromisoformat(value).isoformat()
         except (TypeError, ValueError):
-            checking.problem(mark, where, f"expected a year or a date, got {describe(value)}"
+            checking.problem(mark, where, f"expected a year or a date, got {describe(value, mark)}"
                                           " — write a year, like 2019, or a day as YYYY-MM-DD, like \"2022-05-25\"")
             return None
 
@@ -417,7 +417,7 @@ class ListOf(Field):
 
     def check(self, value, where, mark, checking):
         if not isinstance(value, MarkedList):
-            checking.problem(mark, where, f"expected a list of {self.item.noun}, got {describe(value)}"
+            checking.problem(mark, where, f"expected a list of {self.item.noun}, got {describe(value, mark)}"
                                           " — start each item on its own line with '- '")
             return None
         if len(value) < self.at_least:
@@ -439,7 +439,7 @@ def Refs(collection: str, required: bool = True, at_least: int = 0) -> ListOf:
 def is_mapping(value, where: str, mark: Mark, checking: Checking, expected: str, fix: str) -> bool:
     """Whether value is a mapping; notes keys written twice in it, or that it is no mapping."""
     if not isinstance(value, MarkedDict):
-        checking.problem(mark, where, f"expected {expected}, got {describe(value)} — {fix}")
+        checking.problem(mark, where, f"expected {expected}, got {describe(value, mark)} — {fix}")
         return False
     for key, repeat, first_line in value.duplicates:
         checking.problem(repeat, join(where, key), f"'{key}' is written twice (first on line {first_line}) — keep one of them")

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import nh3
 
-from .addresses import address_problem, text_names_another_host
+from .addresses import address_problem, host_problem, text_names_another_host
 
 SAFE_SCHEMES = ("https", "http", "mailto")
 # Links on a built page may also dial or text a number: the templates make them from checked phone numbers only.
@@ -61,11 +61,10 @@ def link_problem(text: str) -> str | None:
     another site than the one the link leads to; None when every link is fine."""
     for link in LINK.finditer(text):
         words, address = link.groups()
-        if address.startswith("mailto:"):
-            continue
-        if problem := address_problem(address):
+        mail = address.startswith("mailto:")
+        if problem := host_problem(address.split("?")[0].rsplit("@", 1)[-1]) if mail else address_problem(address):
             return f"the link '{link.group(0)}': {problem}"
-        if named := text_names_another_host(words, address):
+        if not mail and (named := text_names_another_host(words, address)):
             return (f"the link text '{words}' names {named}, but the link goes to {address} — write the address the"
                     " link goes to as its text, or say in words what the page is")
     return None

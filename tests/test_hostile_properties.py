@@ -75,6 +75,7 @@ DECEPTIVE_ADDRESSES = st.one_of(
     st.builds("https://example.dk:{}/".format, st.integers(1, 65535).filter(lambda port: port != 443)),
     st.builds("https://{}.dk/".format, st.sampled_from(["xn--80ak6aa92e", "xn--sundhd-2fg", "pаypal", "sundhеd", "regiоnh"])),
     inserted(BIDI_CONTROLS).map(lambda text: "https://example.dk/" + "".join(text.split())),
+    st.builds("mailto:redaktion@{}".format, st.sampled_from(["pаypal.dk", "xn--80ak6aa92e.com", "10.0.0.1"])),
 )
 LEGITIMATE_ADDRESSES = st.sampled_from([
     "https://example.dk/side?a=1&b=2#afsnit", "https://rødovre.dk/borger", "https://xn--rdovre-vxa.dk/",
