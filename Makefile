@@ -2,6 +2,8 @@
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.installed-dev
+PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check
 NODE_INSTALLED := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 # What builds the site: mkdocs, or properdocs, its maintained fork (README, "Leaving MkDocs").
@@ -9,7 +11,7 @@ GENERATOR := mkdocs
 # Edit links point at the GitHub repository this clone came from, when there is one.
 export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
 
-.PHONY: serve build check test render readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean
+.PHONY: serve build check test render readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
 
 serve: $(INSTALLED)
 	$(PYTHON) scripts/serve.py --generator $(GENERATOR)
@@ -25,7 +27,7 @@ check: $(INSTALLED) spelling-deps
 render: $(INSTALLED)
 	$(PYTHON) -m peersite render
 
-test: $(INSTALLED) browser-deps spelling-deps
+test: $(DEV_INSTALLED) browser-deps spelling-deps
 	$(PYTHON) -m pytest
 
 readability: build
@@ -39,11 +41,23 @@ benchmark: $(INSTALLED)
 properdocs-diff: $(INSTALLED)
 	$(PYTHON) scripts/properdocs_diff.py
 
-$(INSTALLED): requirements.txt pyproject.toml
+# What building needs (requirements/build.txt), and what the tests and tools add (requirements/dev.txt), each
+# locked with hashes: pip refuses a file whose hash is not in the lock.
+$(INSTALLED): requirements/build.txt pyproject.toml
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) --require-hashes -r requirements/build.txt
+	$(PIP) --no-deps -e .
 	touch $@
+
+$(DEV_INSTALLED): $(INSTALLED) requirements/dev.txt
+	$(PIP) --require-hashes -r requirements/dev.txt
+	touch $@
+
+# After changing requirements/*.in: the locks again, at the newest versions the .in files allow.
+lock: $(DEV_INSTALLED)
+	$(PIP) uv==0.13.9
+	cd requirements && ../$(VENV)/bin/uv pip compile build.in --generate-hashes --python-version 3.11.7 --no-header -q -o build.txt
+	cd requirements && ../$(VENV)/bin/uv pip compile dev.in --generate-hashes --python-version 3.11.7 --no-header -q -o dev.txt
 
 # Debian's Chromium drives the browser tests; axe-core checks accessibility; poppler-utils reads printed PDFs.
 browser-deps: $(NODE_INSTALLED)
@@ -61,7 +75,7 @@ clean:
 	rm -rf site .venv node_modules .pytest_cache
 
 # Not part of `make test`: these reach outside 127.0.0.1.
-linkcheck-external: $(INSTALLED)
+linkcheck-external: $(DEV_INSTALLED)
 	$(PYTHON) scripts/linkcheck_external.py
 
 audit: build browser-deps
