@@ -137,3 +137,10 @@ def pytest_terminal_summary(terminalreporter):
     for kind, counted in module.OUTCOMES.items():
         terminalreporter.write_line(f"{kind}: {counted['tried']} tried, {counted['refused']} refused, "
                                     f"{counted['made harmless']} made harmless")
+
+
+def pytest_collection_modifyitems(items):
+    """Tests under tests/browser are marked `browser`: `pytest -m "not browser"` is the fast lane."""
+    for item in items:
+        if "browser" in item.path.parent.parts:
+            item.add_marker(pytest.mark.browser)
