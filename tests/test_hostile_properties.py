@@ -20,7 +20,6 @@ import markdown
 import openpyxl
 import pybtex.database
 import rispy
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
