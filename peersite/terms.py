@@ -48,7 +48,8 @@ def words_pattern(terms: list[GlossaryTerm]) -> re.Pattern | None:
     def alternatives(abbreviations: bool) -> str:
         words = [re.escape(html.escape(term.words, quote=False)) for term in terms if term.abbreviation == abbreviations]
         return "|".join(words) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:(?P<abbreviation>{alternatives(True)})|(?i:(?P<term>{alternatives(False)})))(?![\w-])")
+    # An abbreviation may end a compound ("95 %-KI"); a term is a word of its own.
+    return re.compile(rf"(?:(?<!\w)(?P<abbreviation>{alternatives(True)})|(?<![\w-])(?i:(?P<term>{alternatives(False)})))(?![\w-])")
 
 
 @cache

@@ -45,6 +45,13 @@ def test_every_abbreviation_is_explained_even_in_headings_but_not_inside_links()
     assert EXPLAINER.explain(page, "") == f'<h2>Et {abbr}</h2><p>{abbr} og {abbr}, <a href="x/">RCT</a>, RCTer</p>'
 
 
+def test_an_abbreviation_that_ends_a_compound_is_explained_but_a_term_is_not_linked_there():
+    """"95 %-KI": the abbreviation after the hyphen is explained; "RCT-studie" and "ikke-peer" are left alone."""
+    page = "<p>Et 95 %-RCT, et RCT-studie og en ikke-peer.</p>"
+    abbr = '<abbr tabindex="0" title="RCT (forsøg med lodtrækning): Forsøg, hvor lodtrækning afgør.">RCT</abbr>'
+    assert EXPLAINER.explain(page, "../glossary/") == f"<p>Et 95 %-{abbr}, et RCT-studie og en ikke-peer.</p>"
+
+
 def test_links_code_and_words_inside_other_words_are_left_alone():
     page = '<p><a href="x/">peer</a> <code>peer RCT</code> peers peerne</p>'
     assert EXPLAINER.explain(page, "../glossary/") == page
