@@ -135,8 +135,8 @@ def test_every_offer_says_for_whom_what_who_cost_and_how_with_its_source(built_s
     for offer in REAL_SITE.find_support.offers:
         shown = text(section(content, offer.id))
         assert localise(offer.what, language) in shown
-        assert f"{words['for_whom']}: {localise(offer.for_whom, language) if offer.for_whom else words['not_stated_in_sources']}" in shown
-        assert f"{words['price']}: {localise(offer.cost, language) if offer.cost else words['not_stated_in_sources']}" in shown
+        assert f"{words['for_whom']}: {localise(offer.for_whom, language) if offer.for_whom else words['offer_not_stated']}" in shown
+        assert f"{words['price']}: {localise(offer.cost, language) if offer.cost else words['offer_not_stated']}" in shown
         for organisation in offer.run_by:
             assert localise(REAL_SITE.by_id["organisations"][organisation].name, language) in shown
         if offer.reach:
