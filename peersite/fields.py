@@ -81,24 +81,24 @@ class Checking:
         """Note one problem at a place."""
         self.problems.append(Problem(mark.line, mark.column, where, what))
 
-    def text_problem(self, text: str, mark: Mark, where: str) -> bool:
-        """Note what a text may not hold: a hidden character (at its own line and column where it is written
-        as itself) or markup; say whether there was a problem."""
+    def checked_text(self, text: str, mark: Mark, where: str) -> str | None:
+        """A text as the site uses it, one paragraph on one line; or None, noting what it may not hold: too many
+        characters, a hidden character (at its own line and column where it is written as itself) or markup."""
         if len(text) > LONGEST_TEXT:
             self.problem(mark, where, f"the text is {len(text):,} characters long; a text here holds at most {LONGEST_TEXT:,}"
                                       " — shorten it, or split it between records")
-            return True
+            return None
         if hidden := hidden_character(text):
             index, character = hidden
             found = self.source.find(character, mark.start, mark.end) if mark.start is not None else -1
             line, column = position(self.source, found) if found >= 0 else (mark.line, mark.column)
             at = f"at column {column}" if found >= 0 else f"character {index + 1} of the text, written as an escape"
             self.problems.append(Problem(line, column, where, f"{describe_character(character)} {at} — {hidden_character_fix(character)}"))
-            return True
+            return None
         if problem := markup_problem(text):
             self.problem(mark, where, problem)
-            return True
-        return False
+            return None
+        return " ".join(text.split())
 
 
 def describe(value, mark: Mark | None = None) -> str:
@@ -158,9 +158,7 @@ class Str(Field):
         if not isinstance(value, str) or not value.strip():
             checking.problem(mark, where, f"expected text, got {describe(value, mark)} — {quote_it(mark)}")
             return None
-        if checking.text_problem(value, mark, where):
-            return None
-        return " ".join(value.split())
+        return checking.checked_text(value, mark, where)
 
     def json_schema(self, definitions):
         return {"type": "string", "pattern": r"\S", "maxLength": LONGEST_TEXT, "not": {"pattern": REFUSED.pattern}}
@@ -375,8 +373,8 @@ class Text(Field):
                                                                f" — {quote_it(value.marks[language])}")
             elif not isinstance(text, str) or not text.strip():
                 checking.problem(value.marks[language], here, f"empty {name} text — write it")
-            elif not checking.text_problem(text, value.marks[language], here):
-                texts[language] = " ".join(text.split())
+            elif (checked := checking.checked_text(text, value.marks[language], here)) is not None:
+                texts[language] = checked
         for extra in value.keys() - set(LANGUAGES):
             checking.problem(value.key_marks[extra], f"{where}.{extra}", f"unknown language '{extra}' — use only {' and '.join(LANGUAGES)}")
         return BilingualText(**texts) if len(texts) == len(LANGUAGES) else None
