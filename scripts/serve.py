@@ -26,10 +26,14 @@ BUILD = Path(__file__).resolve().parent / "build.py"
 WATCHED = {"mkdocs.yml": False, "docs": False, "content": True, "overrides": True, "hooks": True, "peersite": True}
 
 
-def wait_for_change(path: Path) -> None:
-    """Return once the file's modification time changes."""
-    before = path.stat().st_mtime_ns if path.exists() else 0
-    while (path.stat().st_mtime_ns if path.exists() else 0) == before:
+def modified(path: Path) -> int:
+    """The file's modification time, 0 when it is missing."""
+    return path.stat().st_mtime_ns if path.exists() else 0
+
+
+def wait_for_change(path: Path, checked: int) -> None:
+    """Return once the file differs from the version checked (it may have been saved again already)."""
+    while modified(path) == checked:
         time.sleep(0.5)
 
 
@@ -46,9 +50,12 @@ def main() -> None:
     parser.add_argument("--generator", choices=GENERATORS, default="mkdocs", help="default: %(default)s")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
-    while subprocess.run([sys.executable, "-m", "peersite", "check"]).returncode != 0:
+    while True:
+        checked = modified(DATA)  # before the check: a fix saved while it runs is not missed
+        if subprocess.run([sys.executable, "-m", "peersite", "check"]).returncode == 0:
+            break
         print(f"Waiting for {DATA} to be fixed…", file=sys.stderr, flush=True)
-        wait_for_change(DATA)
+        wait_for_change(DATA, checked)
     site_dir = Path(tempfile.mkdtemp(prefix="peersite-serve-")) / "site"
 
     def rebuild() -> None:
