@@ -123,7 +123,7 @@ def check_reference_fields(raw: MarkedDict, site: Site, checking: Checking) -> N
 
 
 def check_material_facts(raw: MarkedDict, site: Site, checking: Checking) -> None:
-    """A material that points at a source takes its publisher, year and address from there: each is written once."""
+    """A material that points at a source takes its publisher, year, address and models from there: each is written once."""
     organisations, sources = site.by_id["organisations"], site.by_id["evidence"]
     for index, material in enumerate(site.materials or []):
         source = sources.get(material.evidence) if material else None
@@ -147,7 +147,9 @@ def check_material_facts(raw: MarkedDict, site: Site, checking: Checking) -> Non
 
 
 def quoted(value) -> str:
-    """A value as a message names it: a text in quotes, a number as it is."""
+    """A value as a message names it: a text in quotes, a list of ids as YAML writes it, a number as it is."""
+    if isinstance(value, list):
+        return f"[{', '.join(value)}]"
     return f"'{value}'" if isinstance(value, str) else str(value)
 
 
