@@ -11,7 +11,11 @@ from .fields import (
 )
 from .references import WORK_KINDS
 
-ORG_KINDS = ("region", "regional-psychiatry", "municipality", "civil-society", "state-agency", "research-unit", "foundation", "project")
+# A work's publisher is an organisation too: a publishing house or the publisher of a journal, magazine or newspaper
+# is a 'publisher'; a trade union, professional body or other association (not of or for the people peer support
+# is for: that is 'civil-society') is an 'association'.
+ORG_KINDS = ("region", "regional-psychiatry", "municipality", "civil-society", "state-agency", "research-unit", "foundation",
+             "project", "publisher", "association")
 DELIVERY = ("paid", "volunteer", "not-stated")
 FORMATS = ("individual", "group", "course")
 EVIDENCE_KINDS = tuple(WORK_KINDS)  # each with the reference fields it takes, in peersite/references.py
@@ -67,7 +71,7 @@ class SiteInfo(Located):
 
 @record("organisation", "organisations")
 class Organisation(Located):
-    """A region, municipality, association, agency, research unit or foundation."""
+    """A region, municipality, association, agency, research unit, foundation, project or publisher."""
 
     id: str = Slug()
     kind: str = Choice(*ORG_KINDS)
