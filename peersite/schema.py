@@ -367,7 +367,7 @@ class Material(Located):
     publisher_name: BilingualText | None = Text(required=False)
     about: BilingualText = Text()
     url: str | None = Url(required=False)
-    evidence: str | None = Ref("evidence", required=False)  # the source it is: then its publisher, year, address and models are the source's
+    evidence: str | None = Ref("evidence", required=False)  # the source it also is: its publisher, year, address, models
     models: list[str] = Refs("models", required=False)  # the models it is about, for a material that is no source
 
 
@@ -578,8 +578,8 @@ class Site(Located):
 
     @cached_property
     def materials_of(self) -> dict[str, list[str]]:
-        """Each model's materials that are no source (a material that is a source is listed among the model's
-        sources): those that name the model."""
+        """Each model's materials that name it themselves: those that are no source (a material that is a source
+        takes its models from it, and stands among the model's sources)."""
         return {model.id: [material.id for material in self.materials if model.id in material.models]
                 for model in self.models}
 
