@@ -496,11 +496,13 @@ class RecordOf(Field):
             return None
         section = "section" if not where else "field"
         unknown = [key for key in value if key not in self.kinds]
+        # A link written on the other record's side is told where it goes (written_elsewhere: field → message).
+        elsewhere = getattr(self.record_class, "written_elsewhere", {})
         # A mistyped name is reported once, as unknown; the field it was meant to be is not also missing.
         meant = {difflib.get_close_matches(str(key), self.kinds, n=1)[0] for key in unknown
-                 if difflib.get_close_matches(str(key), self.kinds, n=1)}
+                 if key not in elsewhere and difflib.get_close_matches(str(key), self.kinds, n=1)}
         for key in unknown:
-            checking.problem(value.key_marks[key], join(where, key), MERGE_KEY_FIX if key == "<<" else
+            checking.problem(value.key_marks[key], join(where, key), MERGE_KEY_FIX if key == "<<" else elsewhere.get(key) or
                              f"unknown {section} '{key}' — {suggestion(key, self.kinds)}use one of: {', '.join(self.kinds)}")
         # Records with `one_of` need exactly one of those fields: an address, say, given one way or another.
         alternatives = getattr(self.record_class, "one_of", ())

@@ -10,6 +10,7 @@ from .downloads import Download
 from .environment import labels
 from .licence import LICENCE_URL
 from .pages import PAGES
+from .review import review_date
 from .schema import Site, Source
 
 CONTEXT = "https://schema.org"
@@ -87,7 +88,7 @@ def page_jsonld(site: Site, source: str, language: str, *, url: str, title: str,
                 site_url: str, site_name: str, files: list[Download]) -> dict:
     """A page's JSON-LD; `source` is its Danish Markdown file ('evidence/chime-2011.md'), `url` its address."""
     record = record_of(site, source)
-    reviewed = getattr(record, "reviewed", None) or site.site.reviewed
+    reviewed = review_date(site, record)  # none for a record nobody has reviewed
     page = {
         "@context": CONTEXT,
         "@type": "MedicalWebPage" if source in KNOWLEDGE_PAGES or record else "WebPage",

@@ -19,7 +19,7 @@ SHOWN_WITH = {"author_organisations": "authors"}
 ADDRESS_FIELDS = ("doi", "url", "linked_from")
 # What a material that points at a source takes from it (by the material's field, the source's field): each fact
 # is written once, on the source.
-FROM_SOURCE = {"publisher": "publisher", "publisher_name": "publisher", "year": "year", "url": "url"}
+FROM_SOURCE = {"publisher": "publisher", "publisher_name": "publisher", "year": "year", "url": "url", "models": "models"}
 # Whom to ask for a work without an address, in this order: organisations only, as the data names them.
 ASK = ("publisher", "organiser", "author_organisations")
 
@@ -111,5 +111,5 @@ def whom_to_ask(work) -> tuple[str, str] | None:
 
 
 def facts_of(material, sources: dict):
-    """The record that holds a material's publisher, year and address: the source it points at, else the material."""
+    """The record that holds a material's publisher, year, address and models: the source it points at, else the material."""
     return sources.get(material.evidence, material)

@@ -2,6 +2,7 @@
 one per record where a page has records, and the snippets the hand-written pages include."""
 
 import dataclasses
+from functools import partial
 
 from . import LANGUAGES, source_file
 from .citations import formatted_references
@@ -12,6 +13,7 @@ from .fields import BilingualText
 from .pages import HELP_NOW_ANCHOR, SNIPPETS, generated_pages, site_root
 from .references import facts_of, has_address, shown_fields, whom_to_ask
 from .publisher import unset_fields
+from .review import review_date
 from .schema import Site
 
 
@@ -43,7 +45,7 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
               "map_rows": map_rows, "map_row_of": {row.id: row for row in map_rows}, "context_sources": context_sources(local),
               "trial_finding": trial_finding, "finding_of_reported": FINDING_OF_REPORTED,
               "reference_fields": {source.id: shown_fields(source) for source in local.evidence},
-              "has_address": has_address, "whom_to_ask": whom_to_ask,
+              "has_address": has_address, "whom_to_ask": whom_to_ask, "review_date": partial(review_date, local),
               "facts_of": {material.id: facts_of(material, local.by_id["evidence"]) for material in local.materials},
               "publisher": None if unset_fields(site) else local.publisher,
               "help_now_anchor": HELP_NOW_ANCHOR}

@@ -1,28 +1,32 @@
-"""Records whose facts were last checked against their sources more than 24 months ago. `make check` names
-them with their lines as warnings, not errors: the site still builds, and an editor knows what to check again."""
+"""When content was last checked against its sources, as the pages show it; and records last checked more than 24
+months ago, which `make check` names with their lines as warnings, not errors: the site still builds, and an editor
+knows what to check again. A model, partnership or source without a review date of its own was never reviewed: its
+page says so, and does not borrow the site's date."""
 
 import datetime
 from dataclasses import dataclass
 
+from .fields import field_kinds
 from .schema import REVIEWED_COLLECTIONS, Site
+
+# The records that are reviewed one by one: a model, a partnership, a source.
+OWN_REVIEW = tuple(field_kinds(Site)[collection].item.record_class for collection in REVIEWED_COLLECTIONS)
 
 STALE_AFTER_YEARS = 2
 
 
 @dataclass(frozen=True)
 class Stale:
-    """A record not reviewed for too long: where it is, and the date it was last reviewed (its own or the site's)."""
+    """A record not reviewed for too long: where it is, and the date it was last reviewed."""
 
     line: int
     where: str
     id: str
     reviewed: str
-    own_date: bool
 
     def message(self) -> str:
         """What is old and what to do about it."""
-        whose = "" if self.own_date else " (the site's date: the record has no reviewed date of its own)"
-        return (f"last reviewed on {self.reviewed}{whose}, more than {STALE_AFTER_YEARS * 12} months ago"
+        return (f"last reviewed on {self.reviewed}, more than {STALE_AFTER_YEARS * 12} months ago"
                 f" — check '{self.id}' against its sources, then set its reviewed: to that day")
 
     def format(self, path: str, style: str = "text") -> str:
@@ -40,12 +44,20 @@ def cutoff(today: datetime.date) -> datetime.date:
         return today.replace(year=today.year - STALE_AFTER_YEARS, day=28)
 
 
+def review_date(site: Site, record=None) -> str | None:
+    """The day a page says its content was last reviewed: the record's own date; none for a model, partnership or
+    source without one (nobody reviewed it); else, for a page or section of the site, the site's date."""
+    if record is not None and record.reviewed:
+        return record.reviewed
+    return None if isinstance(record, OWN_REVIEW) else site.site.reviewed
+
+
 def stale_records(site: Site, today: datetime.date) -> list[Stale]:
-    """Every model, partnership and source last reviewed (by its own date, else the site's) before the cutoff."""
+    """Every model, partnership and source last reviewed before the cutoff."""
     oldest = cutoff(today).isoformat()
     return [
-        Stale(record.line, f"{collection}[{index}]", record.id, record.reviewed or site.site.reviewed, bool(record.reviewed))
+        Stale(record.line, f"{collection}[{index}]", record.id, record.reviewed)
         for collection in REVIEWED_COLLECTIONS
         for index, record in enumerate(getattr(site, collection))
-        if (record.reviewed or site.site.reviewed) < oldest
+        if record.reviewed and record.reviewed < oldest
     ]

@@ -11,7 +11,11 @@ from .fields import (
 )
 from .references import WORK_KINDS
 
-ORG_KINDS = ("region", "regional-psychiatry", "municipality", "civil-society", "state-agency", "research-unit", "foundation", "project")
+# A work's publisher is an organisation too: a publishing house or the publisher of a journal, magazine or newspaper
+# is a 'publisher'; a trade union, professional body or other association (not of or for the people peer support
+# is for: that is 'civil-society') is an 'association'.
+ORG_KINDS = ("region", "regional-psychiatry", "municipality", "civil-society", "state-agency", "research-unit", "foundation",
+             "project", "publisher", "association")
 DELIVERY = ("paid", "volunteer", "not-stated")
 FORMATS = ("individual", "group", "course")
 EVIDENCE_KINDS = tuple(WORK_KINDS)  # each with the reference fields it takes, in peersite/references.py
@@ -67,7 +71,7 @@ class SiteInfo(Located):
 
 @record("organisation", "organisations")
 class Organisation(Located):
-    """A region, municipality, association, agency, research unit or foundation."""
+    """A region, municipality, association, agency, research unit, foundation, project or publisher."""
 
     id: str = Slug()
     kind: str = Choice(*ORG_KINDS)
@@ -107,7 +111,10 @@ class NationalTrial(Located):
 
 @record("partnership", "partnerships")
 class Partnership(Located):
-    """One of the three cross-sector partnerships of the national trial."""
+    """One of the three cross-sector partnerships of the national trial. Its models name it (models[].partnership)."""
+
+    written_elsewhere = {"models": "a partnership lists no models: each model names its partnership under 'partnership:'"
+                                   " — remove this list (the page lists the models that name this partnership)"}
 
     id: str = Slug()
     name: BilingualText = Text()
@@ -115,7 +122,6 @@ class Partnership(Located):
     partners: list[str] = Refs("organisations")
     partners_note: BilingualText | None = Text(required=False)
     delivery: list[str] = ListOf(Choice(*DELIVERY))
-    models: list[str] = Refs("models")
     summary: BilingualText = Text()
     after_trial: BilingualText = Text()
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
@@ -124,7 +130,15 @@ class Partnership(Located):
 
 @record("model", "models")
 class Model(Located):
-    """One of the six peer-support models of the national trial."""
+    """One of the six peer-support models of the national trial. The sources and materials about it name it
+    (evidence[].models, materials[].models): each link is written once, on their side."""
+
+    written_elsewhere = {
+        "evidence": "a model lists no sources: each source names the models it is about — write this model's id under"
+                    " 'models:' of each source about it (under evidence:), and remove this list",
+        "materials": "a model lists no materials: each material names the models it is about — write this model's id"
+                     " under 'models:' of the material (or of the source it points at with 'evidence:'), and remove this list",
+    }
 
     id: str = Slug()
     number: int = Int()
@@ -143,7 +157,6 @@ class Model(Located):
     resources: BilingualText | None = Text(required=False)  # staff, hours, training the sources name; else "not stated"
     cost: BilingualText | None = Text(required=False)  # what it costs, where a source says; else "not stated"
     ask: list[str] = Refs("organisations", required=False)  # named in the sources as running or anchoring the model
-    materials: list[str] = Refs("materials", required=False)
     reviewed: str | None = ReviewDate(required=False)  # checked against the sources; else the site's date
     reviewed_by: BilingualText | None = Text(required=False)  # who checked it on that day: a name or a role
 
@@ -354,8 +367,8 @@ class Material(Located):
     publisher_name: BilingualText | None = Text(required=False)
     about: BilingualText = Text()
     url: str | None = Url(required=False)
-    evidence: str | None = Ref("evidence", required=False)
-    models: list[str] = Refs("models", required=False)
+    evidence: str | None = Ref("evidence", required=False)  # the source it also is: its publisher, year, address, models
+    models: list[str] = Refs("models", required=False)  # the models it is about, for a material that is no source
 
 
 @record("glossary term", "glossary terms")
@@ -556,6 +569,19 @@ class Site(Located):
     def by_id(self) -> dict[str, dict]:
         """Each collection's records by id."""
         return {name: {item.id: item for item in getattr(self, name) or [] if item} for name in COLLECTIONS}
+
+    @cached_property
+    def models_of(self) -> dict[str, list[str]]:
+        """Each partnership's models, in the order the models are listed: a model names its partnership."""
+        return {partnership.id: [model.id for model in self.models if model.partnership == partnership.id]
+                for partnership in self.partnerships}
+
+    @cached_property
+    def materials_of(self) -> dict[str, list[str]]:
+        """Each model's materials that name it themselves: those that are no source (a material that is a source
+        takes its models from it, and stands among the model's sources)."""
+        return {model.id: [material.id for material in self.materials if model.id in material.models]
+                for model in self.models}
 
 
 SITE = RecordOf(Site)

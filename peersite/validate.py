@@ -79,6 +79,26 @@ def check_evidence_scope(raw: MarkedDict, site: Site, checking: Checking) -> Non
             )
 
 
+def check_model_sources_reach_the_map(raw: MarkedDict, site: Site, checking: Checking) -> None:
+    """A source about a model says what it reported, outcome by outcome: a model's row on the evidence map is made
+    of its sources' `reported`, and shows neither `outcomes` nor a source that says nothing."""
+    for index, source in enumerate(site.evidence or []):
+        if not source or not source.models:
+            continue
+        record, where = raw["evidence"][index], f"evidence[{index}]"
+        models = ", ".join(source.models)
+        if source.outcomes:
+            checking.problem(record.key_marks["outcomes"], f"{where}.outcomes",
+                             f"a source about a model ({models}) shows no 'outcomes' on the evidence map: the model's row"
+                             " shows what its sources reported — move each under 'reported' as {outcome: …, found: not-stated}"
+                             " (or found: improvement, where the source reports one)")
+        elif record.get("reported") is None:
+            checking.problem(record.key_marks["models"], f"{where}.reported",
+                             f"a source about a model ({models}) that reports no outcome puts nothing in the model's row"
+                             " on the evidence map — list what it found under 'reported', like"
+                             " [{outcome: hope, found: improvement}], or write 'reported: []' if our sources give no finding from it")
+
+
 def check_levels(raw: MarkedDict, site: Site, checking: Checking) -> None:
     """The rubric's levels run strongest first; each kind of source reaches one level at most; the last level,
     and only the last, has no kinds: where a model stands when no source is about it."""
@@ -123,7 +143,7 @@ def check_reference_fields(raw: MarkedDict, site: Site, checking: Checking) -> N
 
 
 def check_material_facts(raw: MarkedDict, site: Site, checking: Checking) -> None:
-    """A material that points at a source takes its publisher, year and address from there: each is written once."""
+    """A material that points at a source takes its publisher, year, address and models from there: each is written once."""
     organisations, sources = site.by_id["organisations"], site.by_id["evidence"]
     for index, material in enumerate(site.materials or []):
         source = sources.get(material.evidence) if material else None
@@ -147,7 +167,9 @@ def check_material_facts(raw: MarkedDict, site: Site, checking: Checking) -> Non
 
 
 def quoted(value) -> str:
-    """A value as a message names it: a text in quotes, a number as it is."""
+    """A value as a message names it: a text in quotes, a list of ids as YAML writes it, a number as it is."""
+    if isinstance(value, list):
+        return f"[{', '.join(value)}]"
     return f"'{value}'" if isinstance(value, str) else str(value)
 
 
@@ -170,6 +192,7 @@ def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:
     resolve_references(site, checking)
     check_model_numbers(raw, site, checking)
     check_evidence_scope(raw, site, checking)
+    check_model_sources_reach_the_map(raw, site, checking)
     check_levels(raw, site, checking)
     check_reference_fields(raw, site, checking)
     check_material_facts(raw, site, checking)

@@ -201,7 +201,7 @@ MISTAKES = [
         "content/data.yml:161:5: evidence[0].closed: 'closed' is a date of the work's web address"
         " — add its 'url', or remove 'closed'",
     ]),
-    # A material takes its publisher, year and address from the source it points at: written once, never two ways.
+    # A material takes its publisher, year, address and models from the source it points at: written once, never two ways.
     ("material-disagrees-with-its-source", "    about: {da: Et hæfte., en: A booklet.}\n",
      "    about: {da: Et hæfte., en: A booklet.}\n    evidence: evaluation\n", [
         "content/data.yml:184:11: materials[0].year: 2017 disagrees with the source 'evaluation' (line 156), which gives"
@@ -209,11 +209,15 @@ MISTAKES = [
         "content/data.yml:185:16: materials[0].publisher: 'region-a' disagrees with the source 'evaluation' (line 156),"
         " which gives 'socialstyrelsen' — a material takes its publisher from its source: correct the source if it is"
         " wrong, and remove it here",
+        "content/data.yml:188:13: materials[0].models: [model-a] disagrees with the source 'evaluation' (line 156), which"
+        " gives no models — a material takes its models from its source: correct the source if it is wrong, and remove it here",
     ]),
     ("material-repeats-its-source", "    year: 2017\n    publisher: region-a\n    about: {da: Et hæfte., en: A booklet.}\n",
      "    year: 2018\n    about: {da: Et hæfte., en: A booklet.}\n    evidence: evaluation\n", [
         "content/data.yml:184:11: materials[0].year: 2018 is already given by the source 'evaluation' (line 156)"
         " that the material points at — remove it here",
+        "content/data.yml:187:13: materials[0].models: [model-a] disagrees with the source 'evaluation' (line 156), which"
+        " gives no models — a material takes its models from its source: correct the source if it is wrong, and remove it here",
     ]),
 ]
 

@@ -211,8 +211,8 @@ def test_a_page_names_its_reviewer_beside_the_date_where_the_data_says(tmp_path)
          '    summary: {da: En evaluering., en: An evaluation.}\n    reviewed: "2026-01-05"\n'
          "    reviewed_by: {da: Kari Eksempel, en: Kari Eksempel}\n"),
     )
-    assert "Senest gennemgået: 22. november 2026 af redaktionen." in pages["models/model-a.md"]
-    assert "Last reviewed: 22 November 2026 by the editors." in pages["models/model-a.en.md"]
+    assert "Senest gennemgået: 22. november 2026 af redaktionen." in pages["glossary/index.md"]
+    assert "Last reviewed: 22 November 2026 by the editors." in pages["glossary/index.en.md"]
     assert "Senest gennemgået: 5. januar 2026 af Kari Eksempel." in pages["evidence/evaluation.md"]
     assert "Last reviewed: 5 January 2026 by Kari Eksempel." in pages["evidence/evaluation.en.md"]
 
@@ -225,12 +225,13 @@ def test_a_record_reviewed_on_its_own_day_is_not_given_the_sites_reviewer(tmp_pa
          '    summary: {da: En evaluering., en: An evaluation.}\n    reviewed: "2026-01-05"\n'),
     )
     assert "Senest gennemgået: 5. januar 2026." in pages["evidence/evaluation.md"]
-    assert "Senest gennemgået: 22. november 2026 af redaktionen." in pages["evidence/rct.md"]
+    # A source nobody reviewed takes neither the site's date nor its reviewer.
+    assert "Endnu ikke gennemgået mod kilderne." in pages["evidence/rct.md"] and "redaktionen" not in pages["evidence/rct.md"]
 
 
 def test_without_reviewers_in_the_data_no_page_names_one(tmp_path):
     pages = reviewed_pages(tmp_path)
-    assert "Senest gennemgået: 22. november 2026." in pages["models/model-a.md"]
+    assert "Senest gennemgået: 22. november 2026." in pages["glossary/index.md"]
     assert not [path for path, text in pages.items() if re.search(r"(?:gennemgået|reviewed): [^.\n]* (?:af|by) ", text)]
 
 
