@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .data_schema import schema_json
-from .links import unencrypted_addresses
+from .links import broken_page_links, unencrypted_addresses
 from .problems import DataError
 from .publisher import unset_fields
 from .render import render_site
@@ -24,14 +24,29 @@ SCHEMA_PATH = "content/data.schema.json"
 
 def check(data: Path, shown: str, docs: Path):
     """The checked site; raises DataError with every problem in the data and the hand-written pages."""
-    problems = untranslated_pages(docs) + unknown_blocks(docs)
+    blocks = unknown_blocks(docs)
+    problems = untranslated_pages(docs) + blocks
     try:
         site = load_site(data, shown)
     except DataError as error:
-        problems = error.problems + problems
+        site, problems = None, error.problems + problems
+    # Links to the site's pages are checked where an editor runs `make check`, not only by the build; those into the
+    # pages the data makes and to anchors once the data can be read and the pages' blocks filled in.
+    problems += broken_page_links(docs, rendered_pages(site) if site and not blocks else None)
     if problems:
         raise DataError(shown, problems)
     return site
+
+
+def rendered_pages(site):
+    """The pages and snippets the data makes, for checking the links to them; None when they cannot be made.
+
+    Making them is the build's job, and a failure there is the build's to report: `check` then checks the links
+    as it does while the data cannot be read, rather than stop with a traceback."""
+    try:
+        return render_site(site)
+    except Exception:  # noqa: BLE001 — whatever it is, the build meets it again and shows it
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:

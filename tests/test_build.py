@@ -45,13 +45,14 @@ def test_languages_built_apart_make_the_site_one_process_makes(project_copy, tmp
 
 def test_a_failing_language_leaves_the_last_site_in_place(project_copy):
     write_data(project_copy)
-    (project_copy / "docs" / "about.en.md").write_text("# About\n\n[Gone](no-such-page.md)\n", encoding="utf-8")
+    # A missing picture: only the build finds it (a missing page, `make check` finds before the build).
+    (project_copy / "docs" / "about.en.md").write_text("# About\n\n![Gone](no-such-picture.png)\n", encoding="utf-8")
     site = project_copy / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good build", encoding="utf-8")
     result = run_site_build(project_copy, site)
     assert result.returncode == 1
-    assert re.search(r"WARNING +- en: .*no-such-page\.md", result.stderr), result.stderr
+    assert re.search(r"WARNING +- en: .*no-such-picture\.png", result.stderr), result.stderr
     assert "the build of en failed" in result.stderr
     assert site_files(site) == {"index.html": b"the last good build"}
     assert leftovers(project_copy) == []
