@@ -23,21 +23,88 @@ def is_emoji_part(text: str, index: int) -> bool:
     return False
 
 
-def hidden_character(text: str) -> tuple[int, str] | None:
-    """The first invisible or direction-changing character in a text, with its index; None when there is none."""
-    for index, character in enumerate(text):
-        hidden = character in BLANK or unicodedata.category(character) in ("Cf", "Co", "Zl", "Zp")
-        if hidden and not is_emoji_part(text, index):
-            return index, character
-    return None
+def hidden_characters(text: str) -> list[int]:
+    """Where a text has an invisible or direction-changing character."""
+    return [index for index, character in enumerate(text)
+            if (character in BLANK or unicodedata.category(character) in ("Cf", "Co", "Zl", "Zp")) and not is_emoji_part(text, index)]
 
 
 def describe_character(character: str) -> str:
     """A character as Unicode names it: 'U+202E RIGHT-TO-LEFT OVERRIDE'."""
-    return f"U+{ord(character):04X} {unicodedata.name(character, 'PRIVATE-USE CHARACTER')}"
+    unnamed = "CHARACTER TABULATION" if character == "\t" else "PRIVATE-USE CHARACTER"  # Unicode names no control character
+    return f"U+{ord(character):04X} {unicodedata.name(character, unnamed)}"
+
+
+def hidden_character_replacement(character: str) -> str:
+    """What takes a hidden character's place: a space for a line or paragraph separator, nothing for any other."""
+    return " " if unicodedata.category(character) in ("Zl", "Zp") else ""
 
 
 def hidden_character_fix(character: str) -> str:
     """Why a hidden character is refused, and what to do."""
     effect = "turns the text after it around" if character in BIDI_CONTROLS else "cannot be seen"
-    return f"delete it: it is invisible in most editors and {effect} on the page"
+    action = "replace it with a space" if hidden_character_replacement(character) else "delete it"
+    return f"{action}: it is invisible in most editors and {effect} on the page"
+
+
+# Spaces --------------------------------------------------------------------------------------------------------
+# A page joins a text's words with ordinary spaces, so any other space in the data only hides what the page shows:
+# a no-break space Word or a web page pastes (after "§" or "kl."), a narrow or figure space in "10 000", a tab.
+
+
+def is_odd_space(character: str) -> bool:
+    """Whether a character is a space other than the ordinary one (U+0020): a tab, a no-break, thin or wide space."""
+    return character == "\t" or (character != " " and unicodedata.category(character) == "Zs")
+
+
+def odd_spaces(text: str) -> list[int]:
+    """Where a text has a space other than the ordinary one."""
+    return [index for index, character in enumerate(text) if is_odd_space(character)]
+
+
+# Quotation marks -----------------------------------------------------------------------------------------------
+# How each language of the site quotes (CONTRIBUTING.md): the marks around a quotation, and around one inside it.
+QUOTATION_MARKS = {"da": (("»", "«"), ("›", "‹")), "en": (("“", "”"), ("‘", "’"))}
+# Every mark that quotes, by family: double marks (with the straight " and the double prime ″ typed for them),
+# single marks (not the straight ', which the data writes as the apostrophe).
+MARK_FAMILIES = ('"“”„‟«»″＂', "‘’‚‛‹›")
+# Marks that stand for something else when no mark before them opened a quotation: an apostrophe (Lars’ bog),
+# inches or seconds (12″).
+NOT_ALWAYS_QUOTES = '’"″'
+# What may stand right before a mark that opens a quotation.
+BEFORE_OPENING = "([{–—"
+
+
+def wrong_quotation_marks(text: str, language: str) -> list[tuple[int, str]]:
+    """The quotation marks in a text that are not its language's (»…« in Danish, “…” in English, ›…‹ and ‘…’ inside
+    them), each as its index and the mark to write instead. A mark opens a quotation after a space or the start, and
+    closes one before a space, punctuation or the end; a mark between two letters (DOI’en) is no quotation mark."""
+    wrong, opened, opening_at = [], ([], []), set()
+    for index, mark in enumerate(text):
+        family = next((number for number, marks in enumerate(MARK_FAMILIES) if mark in marks), None)
+        if family is None:
+            continue
+        before, after = text[index - 1:index], text[index + 1:index + 2]
+        right_opening, right_closing = QUOTATION_MARKS[language][family]
+        if (not before or before.isspace() or before in BEFORE_OPENING or index - 1 in opening_at) and after and not after.isspace():
+            if mark in NOT_ALWAYS_QUOTES and mark != '"':  # ’90'erne: an apostrophe
+                continue
+            opened[family].append(index)
+            opening_at.add(index)
+            if mark != right_opening:
+                wrong.append((index, right_opening))
+        elif before and not before.isspace() and not after.isalnum():
+            if opened[family]:
+                opened[family].pop()
+            elif mark in NOT_ALWAYS_QUOTES:
+                continue
+            if mark != right_closing:
+                wrong.append((index, right_closing))
+    return wrong
+
+
+def quotation_marks_fix(language: str, name: str) -> str:
+    """How a text in a language quotes, for a message: 'a Danish text quotes »like this« (›like this‹ inside)'."""
+    (opening, closing), (inner_opening, inner_closing) = QUOTATION_MARKS[language]
+    article = "an" if name[0] in "AEIOU" else "a"
+    return f"{article} {name} text quotes {opening}like this{closing} ({inner_opening}like this{inner_closing} inside)"
