@@ -2,6 +2,7 @@
 number written with a right-to-left override shows one number and dials another ("Trojan Source", CVE-2021-42574).
 No data text may hold them; emoji keep the joiners and tags they are made of."""
 
+import re
 import unicodedata
 
 # Letters and blanks that show as nothing, though Unicode does not call them format characters.
@@ -50,16 +51,13 @@ def hidden_character_fix(character: str) -> str:
 # Spaces --------------------------------------------------------------------------------------------------------
 # A page joins a text's words with ordinary spaces, so any other space in the data only hides what the page shows:
 # a no-break space Word or a web page pastes (after "§" or "kl."), a narrow or figure space in "10 000", a tab.
-
-
-def is_odd_space(character: str) -> bool:
-    """Whether a character is a space other than the ordinary one (U+0020): a tab, a no-break, thin or wide space."""
-    return character == "\t" or (character != " " and unicodedata.category(character) == "Zs")
+# Unicode's space separators (category Zs) but U+0020, and the tab.
+ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def odd_spaces(text: str) -> list[int]:
     """Where a text has a space other than the ordinary one."""
-    return [index for index, character in enumerate(text) if is_odd_space(character)]
+    return [match.start() for match in ODD_SPACE.finditer(text)]
 
 
 # Quotation marks -----------------------------------------------------------------------------------------------
@@ -68,6 +66,7 @@ QUOTATION_MARKS = {"da": (("»", "«"), ("›", "‹")), "en": (("“", "”"), 
 # Every mark that quotes, by family: double marks (with the straight " and the double prime ″ typed for them),
 # single marks (not the straight ', which the data writes as the apostrophe).
 MARK_FAMILIES = ('"“”„‟«»″＂', "‘’‚‛‹›")
+QUOTATION_MARK = re.compile(f"[{''.join(MARK_FAMILIES)}]")
 # Marks that stand for something else when no mark before them opened a quotation: an apostrophe (Lars’ bog),
 # inches or seconds (12″).
 NOT_ALWAYS_QUOTES = '’"″'
@@ -80,10 +79,9 @@ def wrong_quotation_marks(text: str, language: str) -> list[tuple[int, str]]:
     them), each as its index and the mark to write instead. A mark opens a quotation after a space or the start, and
     closes one before a space, punctuation or the end; a mark between two letters (DOI’en) is no quotation mark."""
     wrong, opened, opening_at = [], ([], []), set()
-    for index, mark in enumerate(text):
-        family = next((number for number, marks in enumerate(MARK_FAMILIES) if mark in marks), None)
-        if family is None:
-            continue
+    for found in QUOTATION_MARK.finditer(text):
+        index, mark = found.start(), found.group()
+        family = 0 if mark in MARK_FAMILIES[0] else 1
         before, after = text[index - 1:index], text[index + 1:index + 2]
         right_opening, right_closing = QUOTATION_MARKS[language][family]
         if (not before or before.isspace() or before in BEFORE_OPENING or index - 1 in opening_at) and after and not after.isspace():

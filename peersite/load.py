@@ -24,6 +24,7 @@ MAX_VALUES = 500_000
 # them as quotes. Danish »…« is not among them: nothing types it for ".
 SMART_QUOTES = "“”„‟″＂‘’‚‛"
 QUOTES = SMART_QUOTES + "\"'"
+SMART_QUOTE = re.compile(f"[{SMART_QUOTES}]")
 # A straight-quoted value on one line: up to the next " not escaped with \, or the next ' not doubled.
 STRAIGHT_QUOTED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
 # Where a value without quotes ends: at ': ' (it was a key), at ' #' (a comment follows) or, inside [ ] or { },
@@ -172,6 +173,8 @@ def pasted_quotes(text: str) -> list[FixableProblem]:
     straight quote and closed with a smart one: YAML reads only straight quotes as its own."""
     problems = []
     for offset, line in lines_of(text):
+        if not SMART_QUOTE.search(line):
+            continue
         for opening, closing in quoted_values(line):
             if closing is None or not {line[opening], line[closing]} & set(SMART_QUOTES):
                 continue

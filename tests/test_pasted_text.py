@@ -6,11 +6,13 @@ data with a mistake put in comes back byte for byte; a second run changes nothin
 import contextlib
 import io
 import re
+import sys
+import unicodedata
 
 import pytest
 
 from conftest import ROOT
-from peersite.characters import QUOTATION_MARKS
+from peersite.characters import QUOTATION_MARKS, odd_spaces
 from peersite.cli import main
 
 REAL = (ROOT / "content" / "data.yml").read_text(encoding="utf-8")
@@ -225,3 +227,8 @@ def test_smart_quotes_that_break_the_yaml_are_named_alone(tmp_path):
     fixed = (tmp_path / "content" / "data.yml").read_text(encoding="utf-8").splitlines(keepends=True)
     assert (fixed[DANISH - 1], fixed[ENGLISH - 1]) == (colon.replace("”", '"'), LINES[ENGLISH - 1])
     assert run(tmp_path, "check")[0] == 0
+
+
+def test_the_odd_spaces_are_every_space_separator_but_the_ordinary_space_and_the_tab():
+    spaces = {chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Zs"}
+    assert {character for character in map(chr, range(sys.maxunicode + 1)) if odd_spaces(character)} == spaces - {" "} | {"\t"}
