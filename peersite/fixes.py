@@ -9,6 +9,7 @@ from .problems import Problem
 
 # The end of a message about a mistake that --fix mends.
 FIX_HINT = " (python -m peersite check --fix does it)"
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -45,5 +46,7 @@ def fix_file(path: Path, problems: list[Problem]) -> list[FixableProblem]:
     fixable = [problem for problem in problems if isinstance(problem, FixableProblem) and problem.edits]
     if fixable:
         text = path.read_bytes().decode("utf-8")
-        path.write_bytes(fixed_text(text, [edit for problem in fixable for edit in problem.edits]).encode("utf-8"))
+        bom = BOM if text.startswith(BOM) else ""  # places are counted after it, as YAML reads the file
+        edits = [edit for problem in fixable for edit in problem.edits]
+        path.write_bytes((bom + fixed_text(text.removeprefix(bom), edits)).encode("utf-8"))
     return fixable

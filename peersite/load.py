@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .fixes import FIX_HINT, Edit, FixableProblem, fixed_text
+from .fixes import BOM, FIX_HINT, Edit, FixableProblem, fixed_text
 from .problems import DataError, Problem
 
 # Far deeper than the data needs (about 6 levels), far shallower than Python's recursion limit.
@@ -417,6 +417,8 @@ def load_marked_yaml(path: Path, shown_path: str | None = None) -> MarkedDict:
     except UnicodeDecodeError as error:
         line, column = position(raw.decode("utf-8", errors="replace"), len(raw[:error.start].decode("utf-8", errors="replace")))
         raise DataError(shown, [Problem(line, column, "", f"not UTF-8 text ({error.reason}) — save the file as UTF-8")])
+    # Places are counted after a byte-order mark, as YAML reads the file (libyaml does not count it).
+    text = text.removeprefix(BOM)
     # Read as the editor meant it, the smart quotes around values straight; they are reported with the rest.
     pasted = pasted_quotes(text)
     readable = straightened(text, pasted)

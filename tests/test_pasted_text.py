@@ -232,3 +232,15 @@ def test_smart_quotes_that_break_the_yaml_are_named_alone(tmp_path):
 def test_the_odd_spaces_are_every_space_separator_but_the_ordinary_space_and_the_tab():
     spaces = {chr(code) for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Zs"}
     assert {character for character in map(chr, range(sys.maxunicode + 1)) if odd_spaces(character)} == spaces - {" "} | {"\t"}
+
+
+def test_a_file_saved_with_a_byte_order_mark_and_windows_line_ends_is_fixed_byte_for_byte(tmp_path):
+    line, text, column = first_space_in_text(ENGLISH, "\u00a0")
+    with_mistakes(tmp_path, [(line, text), delimiters(DANISH, "”", "”")[:2]])
+    path = tmp_path / "content" / "data.yml"
+    windows = "\ufeff" + path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes(windows.encode("utf-8"))
+    code, _, report = run(tmp_path, "check")
+    assert code == 1 and f"content/data.yml:{line}:{column}: " in "\n".join(errors(report))
+    assert run(tmp_path, "check", "--fix")[0] == 0
+    assert path.read_bytes() == ("\ufeff" + REAL.replace("\n", "\r\n")).encode("utf-8")
