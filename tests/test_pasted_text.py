@@ -49,14 +49,17 @@ def swap(line: int, *replacements: tuple[str, str]) -> tuple[int, str, int]:
     return line, text, places[0][0] + 1
 
 
-def first_space_in_text(line: int, space: str, after: str = "") -> tuple[int, str, int]:
-    """A line of the real data with the first space inside its quoted text replaced by `space` (or with `after`
-    written after that space), and the column of what was written."""
+def first_space_in_text(line: int, space: str) -> tuple[int, str, int]:
+    """A line of the real data with the first space inside its quoted text replaced by `space`, and its column."""
     text = LINES[line - 1]
     at = text.index(" ", text.index('"'))
-    if after:
-        return line, text[:at + 1] + after + text[at + 1:], at + 2
     return line, text[:at] + space + text[at + 1:], at + 1
+
+
+def after_first_space_in_text(line: int, character: str) -> tuple[int, str, int]:
+    """A line of the real data with `character` written after the first space inside its quoted text, and its column."""
+    line, text, column = first_space_in_text(line, " " + character)
+    return line, text, column + 1
 
 
 def delimiters(line: int, opening: str, closing: str) -> tuple[int, str, int]:
@@ -103,8 +106,8 @@ MISTAKES = [
     ("thin space", first_space_in_text(ENGLISH_QUOTE, "\u2009"), "U+2009 THIN SPACE at column {column}"),
     ("ideographic space", first_space_in_text(DANISH, "\u3000"), "U+3000 IDEOGRAPHIC SPACE at column {column}"),
     ("tab inside a text", first_space_in_text(ENGLISH, "\t"), "U+0009 CHARACTER TABULATION at column {column}"),
-    ("soft hyphen", first_space_in_text(DANISH, " ", after="\u00ad"), "U+00AD SOFT HYPHEN at column {column} — delete it"),
-    ("zero-width space", first_space_in_text(ENGLISH, " ", after="\u200b"), "U+200B ZERO WIDTH SPACE at column {column}"),
+    ("soft hyphen", after_first_space_in_text(DANISH, "\u00ad"), "U+00AD SOFT HYPHEN at column {column} — delete it"),
+    ("zero-width space", after_first_space_in_text(ENGLISH, "\u200b"), "U+200B ZERO WIDTH SPACE at column {column}"),
 ]
 
 
