@@ -63,6 +63,9 @@ def odd_spaces(text: str) -> list[int]:
 # Quotation marks -----------------------------------------------------------------------------------------------
 # How each language of the site quotes (CONTRIBUTING.md): the marks around a quotation, and around one inside it.
 QUOTATION_MARKS = {"da": (("»", "«"), ("›", "‹")), "en": (("“", "”"), ("‘", "’"))}
+# The marks a word processor types for " and ' ("smart quotes"), and their look-alikes: YAML does not take them for
+# its quotes. Danish »…« is not among them: nothing types it for ".
+SMART_QUOTES = "“”„‟″＂‘’‚‛"
 # Every mark that quotes, by family: double marks (with the straight " and the double prime ″ typed for them),
 # single marks (not the straight ', which the data writes as the apostrophe).
 MARK_FAMILIES = ('"“”„‟«»″＂', "‘’‚‛‹›")

@@ -12,9 +12,10 @@ from .addresses import address_problem, host_problem
 from .characters import (describe_character, hidden_character_fix, hidden_character_replacement, hidden_characters,
                          odd_spaces, quotation_marks_fix, wrong_quotation_marks)
 from .fixes import FIX_HINT, Edit, FixableProblem
-from .load import Mark, MarkedDict, MarkedList, pasted_quotes, position
+from .load import Mark, MarkedDict, MarkedList, position
 from .markup import REFUSED, markup_problem
 from .problems import Problem
+from .yaml_lines import pasted_quotes
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DOI = r"^10\.\d{4,9}/\S+$"
