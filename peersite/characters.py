@@ -88,7 +88,7 @@ def wrong_quotation_marks(text: str, language: str) -> list[tuple[int, str]]:
         before, after = text[index - 1:index], text[index + 1:index + 2]
         right_opening, right_closing = QUOTATION_MARKS[language][family]
         if (not before or before.isspace() or before in BEFORE_OPENING or index - 1 in opening_at) and after and not after.isspace():
-            if mark in NOT_ALWAYS_QUOTES and mark != '"':  # ’90'erne: an apostrophe
+            if mark in NOT_ALWAYS_QUOTES and mark != '"':  # an apostrophe (’90’erne) or a prime opens nothing
                 continue
             opened[family].append(index)
             opening_at.add(index)
