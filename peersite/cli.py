@@ -1,7 +1,7 @@
 """Command line: `check` the data and pages for editors (with a warning for each record not reviewed for 24
 months, each http:// address and each field of the publisher still empty; with --publishing, an empty field of the publisher is an
-error), `render` the generated pages for any generator, `schema` to write the JSON Schema editors' tools
-check the data file with."""
+error; with --fix, the mistakes it can mend are first written into the data file), `render` the generated pages for any
+generator, `schema` to write the JSON Schema editors' tools check the data file with."""
 
 import argparse
 import datetime
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .data_schema import schema_json
+from .fixes import fix_file
 from .links import broken_page_links, unencrypted_addresses
 from .problems import DataError
 from .publisher import unset_fields
@@ -49,6 +50,20 @@ def rendered_pages(site):
         return None
 
 
+def fix(data: Path, shown: str, docs: Path) -> None:
+    """Write the fix of every problem that has one into the data file, and say what changed (the check after it says
+    what is left)."""
+    try:
+        check(data, shown, docs)
+        fixed = []
+    except DataError as error:
+        fixed = fix_file(data, error.problems)
+    for problem in fixed:
+        print(f"{shown}:{problem.line}:{problem.column}: fixed: {problem.where}: {problem.done}")
+    if not fixed:
+        print(f"{shown}: nothing for --fix to change.")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit code 0 when the data is sound, 1 when not."""
     parser = argparse.ArgumentParser(prog="python -m peersite", description=__doc__)
@@ -60,7 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=SCHEMA_PATH, help="where `schema` writes (default: %(default)s)")
     parser.add_argument("--publishing", action="store_true",
                         help="`check` before publishing: fail while a field of the publisher is still empty")
+    parser.add_argument("--fix", action="store_true",
+                        help="`check`, after writing into the data file the fix of each problem that has one: smart quotes around"
+                             " a text, quotation marks of the other language, spaces other than the ordinary one, hidden characters")
     args = parser.parse_args(argv)
+    if args.fix and args.command == "check":
+        fix(Path(args.data), args.data, Path(args.docs))
     if args.command == "schema":
         Path(args.output).write_text(schema_json(), encoding="utf-8")
         print(f"{args.output} written.")

@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 
 from . import LANGUAGE_NAMES, LANGUAGES
 from .addresses import address_problem, host_problem
-from .characters import describe_character, hidden_character, hidden_character_fix
+from .characters import (describe_character, hidden_character_fix, hidden_character_replacement, hidden_characters,
+                         odd_spaces, quotation_marks_fix, wrong_quotation_marks)
+from .fixes import FIX_HINT, Edit, FixableProblem
 from .load import Mark, MarkedDict, MarkedList, position
 from .markup import REFUSED, markup_problem
 from .problems import Problem
+from .yaml_lines import pasted_quotes
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DOI = r"^10\.\d{4,9}/\S+$"
@@ -77,28 +80,88 @@ class Checking:
     # The data file's text, to point at a character inside a value.
     source: str = ""
 
+    def __post_init__(self):
+        # Smart quotes around a value are a mistake in the file's text: the values were read without them.
+        self.problems[:0] = pasted_quotes(self.source)
+
     def problem(self, mark: Mark, where: str, what: str) -> None:
         """Note one problem at a place."""
         self.problems.append(Problem(mark.line, mark.column, where, what))
 
-    def checked_text(self, text: str, mark: Mark, where: str) -> str | None:
+    def checked_text(self, text: str, mark: Mark, where: str, language: str | None = None) -> str | None:
         """A text as the site uses it, one paragraph on one line; or None, noting what it may not hold: too many
-        characters, a hidden character (at its own line and column where it is written as itself) or markup."""
+        characters, a hidden character (at its own line and column where it is written as itself) or markup. Spaces
+        other than the ordinary one and quotation marks not of the text's language are noted, with their fix."""
         if len(text) > LONGEST_TEXT:
             self.problem(mark, where, f"the text is {len(text):,} characters long; a text here holds at most {LONGEST_TEXT:,}"
                                       " — shorten it, or split it between records")
             return None
-        if hidden := hidden_character(text):
-            index, character = hidden
-            found = self.source.find(character, mark.start, mark.end) if mark.start is not None else -1
-            line, column = position(self.source, found) if found >= 0 else (mark.line, mark.column)
-            at = f"at column {column}" if found >= 0 else f"character {index + 1} of the text, written as an escape"
-            self.problems.append(Problem(line, column, where, f"{describe_character(character)} {at} — {hidden_character_fix(character)}"))
+        if spaces := odd_spaces(text):
+            named = ", ".join(dict.fromkeys(describe_character(text[index]) for index in spaces))
+            self.character_problem(text, mark, where, {index: " " for index in spaces},
+                                   f"{named} {{at}} — write an ordinary space: the page shows one anyway, and most editors show"
+                                   " no difference", f"wrote an ordinary space for {named}")
+        if language and (marks := wrong_quotation_marks(text, language)):
+            wrong = " ".join(dict.fromkeys(text[index] for index, _ in marks))
+            self.character_problem(text, mark, where, dict(marks),
+                                   f"the quotation marks {wrong} {{at}} are not {LANGUAGE_NAMES[language]} ones —"
+                                   f" {quotation_marks_fix(language, LANGUAGE_NAMES[language])}",
+                                   f"wrote {' '.join(dict.fromkeys(new for _, new in marks))} for {wrong}")
+        if hidden := hidden_characters(text):
+            character = text[hidden[0]]
+            self.character_problem(text, mark, where, {index: hidden_character_replacement(text[index]) for index in hidden},
+                                   f"{describe_character(character)} {{at}} — {hidden_character_fix(character)}",
+                                   f"removed {describe_character(character)}" + (" and the others" if len(hidden) > 1 else ""))
             return None
         if problem := markup_problem(text):
             self.problem(mark, where, problem)
             return None
         return " ".join(text.split())
+
+    def character_problem(self, text: str, mark: Mark, where: str, replacements: dict[int, str], what: str, done: str) -> None:
+        """Note characters of a text to replace (by their index in it), at the first one's own line and column (where
+        `what` says {at}), with the edits that replace each one in the file."""
+        spans, first = written_at(self.source, text, mark), min(replacements)
+        if spans is not None:
+            line, column = position(self.source, spans[first][0])
+            at = f"at column {column}"
+        else:
+            line, column = mark.line, mark.column
+            at = f"at character {first + 1} of the text"
+        at += f" (and {len(replacements) - 1} more in this text)" if len(replacements) > 1 else ""
+        edits = tuple(Edit(*spans[index], self.source[slice(*spans[index])], new) for index, new in replacements.items()) if spans else ()
+        what = what.replace("{at}", at) + (FIX_HINT if edits else "")
+        self.problems.append(FixableProblem(line, column, where, what, edits=edits, done=done))
+
+
+# A character a double-quoted value writes with a backslash: \x41, \u00a0, \U0001F600 (by its number), or \n, \" …
+ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|[^\r\n])")
+
+
+def written_at(source: str, text: str, mark: Mark) -> dict[int, tuple[int, int]] | None:
+    """Where each character of a value stands in the file's text, as (start, end): the character itself, a doubled
+    ' in single quotes, or an escape in double quotes. None when the value does not stand character for character
+    (it goes over several lines)."""
+    if mark.start is None:
+        return None
+    quoted = mark.style in ('"', "'")
+    index, stop, spans = mark.start + quoted, mark.end - quoted, {}
+    for number, character in enumerate(text):
+        escape = ESCAPE.match(source, index, stop) if mark.style == '"' else None
+        if escape:
+            code = next((group for group in escape.groups() if group), None)
+            if code is not None and chr(int(code, 16)) != character:
+                return None
+            step = escape.end() - index
+        elif source[index:index + 2] == "''" and mark.style == "'" and character == "'":
+            step = 2
+        elif source[index:index + 1] == character:
+            step = 1
+        else:
+            return None
+        spans[number] = (index, index + step)
+        index += step
+    return spans if index == stop else None
 
 
 def describe(value, mark: Mark | None = None) -> str:
@@ -373,7 +436,7 @@ class Text(Field):
                                                                f" — {quote_it(value.marks[language])}")
             elif not isinstance(text, str) or not text.strip():
                 checking.problem(value.marks[language], here, f"empty {name} text — write it")
-            elif (checked := checking.checked_text(text, value.marks[language], here)) is not None:
+            elif (checked := checking.checked_text(text, value.marks[language], here, language)) is not None:
                 texts[language] = checked
         for extra in value.keys() - set(LANGUAGES):
             checking.problem(value.key_marks[extra], f"{where}.{extra}", f"unknown language '{extra}' — use only {' and '.join(LANGUAGES)}")

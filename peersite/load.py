@@ -1,15 +1,18 @@
 """Read the YAML data file into dicts and lists that remember where each value stands.
 
 Whatever the file holds, reading it ends in data or in located problems, never in a traceback:
-bytes that are not UTF-8, characters YAML refuses, broken syntax, several documents, keys that are
-not words, nesting too deep to walk and aliases that would blow up into huge trees.
+bytes that are not UTF-8, characters YAML refuses, broken syntax (said in an editor's words, peersite/yaml_lines.py),
+several documents, keys that are not words, nesting too deep to walk and aliases that would blow up into huge trees.
+Values between smart quotes are read as the editor meant them, and named.
 """
 
 from pathlib import Path
 
 import yaml
 
+from .fixes import BOM
 from .problems import DataError, Problem
+from .yaml_lines import in_plain_words, must_be_quoted, pasted_quotes, straightened
 
 # Far deeper than the data needs (about 6 levels), far shallower than Python's recursion limit.
 MAX_DEPTH = 40
@@ -18,24 +21,25 @@ YAML_1_1_ONLY = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value", "tag:
 # Values once every alias is expanded: the real data has about 10,000.
 MAX_VALUES = 500_000
 
-
 class Mark:
     """A position in the data file, counted from 1; for a value, also where it starts and ends in the file's
     text (to find a character inside it) and, for a single value, the text as written (before YAML reads
-    `no` as false or `0700` as 448)."""
+    `no` as false or `0700` as 448) and its quotes (`"`, `'`, or None for none)."""
 
-    __slots__ = ("line", "column", "start", "end", "written")
+    __slots__ = ("line", "column", "start", "end", "written", "style")
 
-    def __init__(self, line: int, column: int, start: int | None = None, end: int | None = None, written: str | None = None):
-        self.line, self.column, self.start, self.end, self.written = line, column, start, end, written
+    def __init__(self, line: int, column: int, start: int | None = None, end: int | None = None, written: str | None = None,
+                 style: str | None = None):
+        self.line, self.column, self.start, self.end, self.written, self.style = line, column, start, end, written, style
 
     @classmethod
     def of(cls, yaml_mark: yaml.Mark, node: yaml.Node | None = None) -> "Mark":
         """The position a YAML parser mark points at; with the node there, its extent and written text."""
         if node is None:
             return cls(yaml_mark.line + 1, yaml_mark.column + 1)
-        written = node.value if isinstance(node, yaml.ScalarNode) else None
-        return cls(yaml_mark.line + 1, yaml_mark.column + 1, node.start_mark.index, node.end_mark.index, written)
+        scalar = isinstance(node, yaml.ScalarNode)
+        return cls(yaml_mark.line + 1, yaml_mark.column + 1, node.start_mark.index, node.end_mark.index,
+                   node.value if scalar else None, node.style if scalar else None)
 
 
 class MarkedDict(dict):
@@ -107,11 +111,13 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
         code = error.character if isinstance(error.character, int) else ord(error.character)
         return Problem(*position(text, error.position), "YAML syntax",
                        f"the control character U+{code:04X} is not allowed — delete it (it is invisible in most editors)")
+    if not isinstance(error, yaml.constructor.ConstructorError) and (plain := in_plain_words(error, text)):
+        return Problem(*plain[:2], "YAML syntax", plain[2])
     mark = Mark.of(error.problem_mark or error.context_mark)
     what = " ".join(part for part in (error.context, error.problem) if part)
     if isinstance(error, yaml.constructor.ConstructorError) and "tag" in what:
-        fix = "remove the tag (the word after '!') and write a plain value"
-    elif isinstance(error, yaml.constructor.ConstructorError):
+        return Problem(mark.line, mark.column, "YAML syntax", must_be_quoted("!", " (YAML reads '!name' as a type)"))
+    if isinstance(error, yaml.constructor.ConstructorError):
         fix = "write a shorter value"
     elif "single document" in what:
         fix = "the file holds one document: remove the line '---' and join the parts"
@@ -195,22 +201,27 @@ def load_marked_yaml(path: Path, shown_path: str | None = None) -> MarkedDict:
     except UnicodeDecodeError as error:
         line, column = position(raw.decode("utf-8", errors="replace"), len(raw[:error.start].decode("utf-8", errors="replace")))
         raise DataError(shown, [Problem(line, column, "", f"not UTF-8 text ({error.reason}) — save the file as UTF-8")])
+    # Places are counted after a byte-order mark, as YAML reads the file (libyaml does not count it).
+    text = text.removeprefix(BOM)
+    # Read as the editor meant it, the smart quotes around values straight; they are reported with the rest.
+    pasted = pasted_quotes(text)
+    readable = straightened(text, pasted)
     try:
-        problems, aliases = event_problems(_MarkingLoader(text))
+        problems, aliases = event_problems(_MarkingLoader(readable))
     except yaml.YAMLError as error:
-        raise DataError(shown, [syntax_problem(error, text)]) from None
+        raise DataError(shown, pasted + [syntax_problem(error, readable)]) from None
     if problems:
-        raise DataError(shown, problems)
-    loader = _MarkingLoader(text)
+        raise DataError(shown, pasted + problems)
+    loader = _MarkingLoader(readable)
     try:
         root = loader.get_single_node()
         if root is None:
             raise DataError(shown, [Problem(1, 1, "", "the file is empty — it must hold the sections site:, organisations:, models: …")])
         if aliases and (problem := alias_problem(root)):
-            raise DataError(shown, [problem])
+            raise DataError(shown, pasted + [problem])
         data = loader.construct_document(root)
     except yaml.YAMLError as error:
-        raise DataError(shown, [syntax_problem(error, text)]) from None
+        raise DataError(shown, pasted + [syntax_problem(error, readable)]) from None
     finally:
         loader.dispose()
     if not isinstance(data, MarkedDict):

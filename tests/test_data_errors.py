@@ -11,8 +11,8 @@ from conftest import run_mkdocs_build, write_data
 # (kind of mistake, text in minimal.yml, what the editor wrote instead, the exact report lines)
 MISTAKES = [
     ("yaml-syntax", "  end_year: 2018\n", "  end_year: [2018\n", [
-        "content/data.yml:30:14: YAML syntax: while parsing a flow sequence did not find expected ',' or ']'"
-        " — check the indentation, colons and quotes on this line and the one before",
+        "content/data.yml:29:13: YAML syntax: the '[' here has no ']' to close it on its line — end it with ']', with ', '"
+        " between the items",
     ]),
     ("missing-translation", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      "summary: {da: Lønnede peers i teams.}", [
@@ -77,11 +77,11 @@ MISTAKES = [
     ]),
     ("right-to-left-override", "target_group: {da: Voksne, en: Adults}", 'target_group: {da: "Ring 70 \u202e102 102", en: Adults}', [
         "content/data.yml:64:33: models[0].target_group.da: U+202E RIGHT-TO-LEFT OVERRIDE at column 33 — delete it:"
-        " it is invisible in most editors and turns the text after it around on the page",
+        " it is invisible in most editors and turns the text after it around on the page (python -m peersite check --fix does it)",
     ]),
     ("zero-width-space", "target_group: {da: Voksne, en: Adults}", "target_group: {da: Voksne, en: Ad\u200bults}", [
         "content/data.yml:64:38: models[0].target_group.en: U+200B ZERO WIDTH SPACE at column 38 — delete it:"
-        " it is invisible in most editors and cannot be seen on the page",
+        " it is invisible in most editors and cannot be seen on the page (python -m peersite check --fix does it)",
     ]),
     ("yes-no-value-as-text", "target_group: {da: Voksne, en: Adults}", "target_group: {da: Voksne, en: no}", [
         "content/data.yml:64:36: models[0].target_group.en: expected the English text, got 'no', which YAML reads as"

@@ -167,7 +167,7 @@ def test_texts_that_look_like_markdown_read_as_written(literal_site, language):
 
 
 # Texts an editor writes every day, which must read exactly as written wherever a page names them.
-EVERYDAY_TITLES = {"rct": "Sind & Pårørende: p < 0,05", "evaluation": "1. del af „Håb“ 👨‍👩‍👧"}
+EVERYDAY_TITLES = {"rct": "Sind & Pårørende: p < 0,05", "evaluation": "1. del af »Håb« 👨‍👩‍👧"}
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +175,9 @@ def everyday_site(tmp_path_factory):
     """A site whose sources are named with an ampersand, a less-than sign, a leading "1.", quotes and emoji."""
     project = copy_project(tmp_path_factory.mktemp("everyday"))
     names = {"rct": "kind: rct\n    name: {da: Forsøget, en: The trial}", "evaluation": "kind: evaluation\n    name: {da: Evaluering, en: Evaluation}"}
-    write_data(project, *[(names[id], names[id].split("name:")[0] + f"name: {{da: {json.dumps(text, ensure_ascii=False)}, en: {json.dumps(text, ensure_ascii=False)}}}")
+    # The English title quotes as English does (“…”), the Danish one as Danish (»…«): `make check` asks for each.
+    english = {id: text.replace("»", "“").replace("«", "”") for id, text in EVERYDAY_TITLES.items()}
+    write_data(project, *[(names[id], names[id].split("name:")[0] + f"name: {{da: {json.dumps(text, ensure_ascii=False)}, en: {json.dumps(english[id], ensure_ascii=False)}}}")
                           for id, text in EVERYDAY_TITLES.items()])
     result = run_mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr

@@ -7,12 +7,14 @@ import copy
 import io
 import re
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
 from peersite.cli import main
+from peersite.load import syntax_problem
 
 REAL = (ROOT / "content" / "data.yml").read_bytes()
 REAL_LINES = REAL.decode("utf-8").splitlines(keepends=True)
@@ -169,3 +171,93 @@ def test_keys_deleted_renamed_retyped_or_nested(tmp_path_factory, place, action,
     assert_located_or_sound(code, lines)
     if action == "nest" or (action == "rename" and isinstance(place[-1], str) and name not in ("", place[-1])):
         assert code == 1, "a re-nested or renamed field is always a mistake"
+
+
+# YAML syntax errors in plain words ----------------------------------------------------------------------------------
+# Each mistake is made in the real data, in lines found by their shape: a text in Danish with its English text below
+# it, a list's second item with its first field, a list written in brackets, and a pair of texts on one line.
+def numbered(pattern: str, after: int = 0) -> int:
+    """The number (from 1) of the first line of the real data after line `after` that matches pattern."""
+    return next(number for number, line in enumerate(REAL_LINES, 1) if number > after and re.search(pattern, line))
+
+
+DA = next(number for number, line in enumerate(REAL_LINES, 1) if re.fullmatch(r' +da: "[^"\\:]+"\n', line)
+          and REAL_LINES[number].startswith(line[:line.index("da:")] + "en: "))
+EN = DA + 1
+INDENT = REAL_LINES[DA - 1].index("da:")
+TEXT = REAL_LINES[DA - 1].split('"')[1]
+ITEM = numbered(r"^  - id: ", after=numbered(r"^  - id: "))  # a list's second item, its first field below it
+BRACKETS = numbered(r"^ +\w+: \[[^\]]+\]$")
+PAIR = numbered(r'\{da: "[^"]+", en: "[^"]+"\}')
+
+
+def put(*lines: tuple[int, str]) -> str:
+    """The real data with each (number, line) written in place of its line."""
+    text = list(REAL_LINES)
+    for number, line in lines:
+        text[number - 1] = line
+    return "".join(text)
+
+
+def field(name: str, value: str, indent: int = INDENT) -> str:
+    """A line `name: value` at an indentation."""
+    return " " * indent + f"{name}{value}\n"
+
+
+# (mistake, the data with it, line, column, how the message begins)
+SYNTAX_MISTAKES = [
+    ("a field indented one space more", put((EN, " " + REAL_LINES[EN - 1])), EN, INDENT + 2,
+     f"the line is indented {INDENT + 1} spaces, unlike the lines around it (the fields from line {DA} have {INDENT})"),
+    ("a field indented one space less", put((EN, REAL_LINES[EN - 1][1:])), EN, INDENT,
+     f"the line is indented {INDENT - 1} spaces, unlike the lines around it (line {DA} has {INDENT};"),
+    ("a tab for indentation", put((EN, "\t" + REAL_LINES[EN - 1].lstrip(" "))), EN, 1,
+     "a tab character — write spaces instead: YAML does not read a tab as indentation"),
+    ("a text with ': ' and no quotes", put((DA, field("da: ", "Et ord: et andet"))), DA, INDENT + 11,
+     "a text with ': ' in it must be in quotes — write da: \"…\""),
+    ("a quote that does not close", put((DA, field("da: ", f'"{TEXT}'))), DA, INDENT + 5,
+     "the text in quotes that begins here does not end on this line — end it with a straight \""),
+    ("a straight quote inside a text", put((DA, field("da: ", '"Et "ord" her"'))), DA, INDENT + 10,
+     "the text goes on after its closing quote — a straight \" inside a text ends it: write quotation marks in a text as »…«"),
+    ("a field's name without its colon", put((DA, field("da ", f'"{TEXT}"'))), DA, INDENT + 1,
+     "this line has no 'name: ' before its text — write it as 'name: value'"),
+    ("a text on a line of its own", put((EN, field("", TEXT))), EN, INDENT + 1,
+     "this line has no 'name: ' before its text"),
+    ("no space after a field's colon", put((DA, field("da:", f'"{TEXT}"'))), DA, INDENT + 4,
+     "a space must follow the ':' — YAML reads 'da:' and what follows as one text"),
+    ("a list item indented one space more", put((ITEM, " " + REAL_LINES[ITEM - 1])), ITEM, 4,
+     "the line is indented 3 spaces, but the items of the list from line "),
+    ("a record's field indented more than the one above it", put((ITEM + 1, "  " + REAL_LINES[ITEM])), ITEM + 1, 7,
+     f"this line is indented more than 'id:' in line {ITEM}, so YAML reads it as part of that value — indent it like"
+     f" line {ITEM} (4 spaces)"),
+    ("a field written as a list item", put((DA, field("- da: ", f'"{TEXT}"'))), EN, INDENT + 1,
+     f"this line stands where the list from line {DA} has its items, but does not begin with '- '"),
+    ("a list in brackets not closed", put((BRACKETS, REAL_LINES[BRACKETS - 1].replace("]", ""))), BRACKETS,
+     REAL_LINES[BRACKETS - 1].index("[") + 1, "the '[' here has no ']' to close it on its line — end it with ']'"),
+    ("a pair of texts without its comma", put((PAIR, REAL_LINES[PAIR - 1].replace('", en: ', '" en: ', 1))), PAIR,
+     REAL_LINES[PAIR - 1].index("en: "), "a ',' is missing before this — write ', ' between the items"),
+    ("a backslash in double quotes", put((DA, field("da: ", '"C:\\qx"'))), DA, INDENT + 8,
+     "a backslash (\\) in a text in double quotes begins an escape like \\n — write \\\\ for the backslash itself"),
+    *[(f"a text that begins with '{sign}'", put((DA, field("da: ", f"{sign}vigtigt{sign} ord"))), DA, INDENT + 5,
+       f"a text that begins with '{sign}' must be in quotes — write it between straight quotes: \"{sign}…\"")
+      for sign in ("*", "@", "`", "%", "|", "!")],
+    ("a text that begins with '['", put((DA, field("da: ", "[vigtigt] ord"))), DA, INDENT + 15,
+     "a text that begins with '[' must be in quotes"),
+]
+# What a parser says, and an editor should not have to read.
+PARSER_WORDS = ("did not find expected", "mapping values", "could not find expected", "<block end>", "while parsing",
+                "while scanning", "cannot start any token", "constructor")
+
+
+@pytest.mark.parametrize("text, line, column, message", [mistake[1:] for mistake in SYNTAX_MISTAKES],
+                         ids=[mistake[0] for mistake in SYNTAX_MISTAKES])
+def test_a_yaml_syntax_error_is_explained_in_plain_words_on_its_line(tmp_path, text, line, column, message):
+    # libyaml's parser (which `make check` uses where it is installed) and PyYAML's own word their errors differently.
+    for loader in (yaml.CSafeLoader, yaml.SafeLoader):
+        with pytest.raises(yaml.YAMLError) as raised:
+            yaml.load(text, Loader=loader)
+        problem = syntax_problem(raised.value, text)
+        assert (problem.line, problem.column, problem.where) == (line, column, "YAML syntax"), (loader.__name__, problem)
+        assert problem.what.startswith(message), (loader.__name__, problem.what)
+        assert not [words for words in PARSER_WORDS if words in problem.what]
+    code, lines = check(text.encode("utf-8"), tmp_path)
+    assert code == 1 and lines[0].startswith(f"content/data.yml:{line}:{column}: YAML syntax: {message}")

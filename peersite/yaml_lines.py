@@ -1,0 +1,224 @@
+"""The data file's text read line by line, as an editor reads it: values between smart quotes that YAML does not
+take for quotes (read as the editor meant them, and mended by `check --fix`), and YAML's syntax errors said in an
+editor's words at the line that is wrong. The data writes each text on one line."""
+
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from .characters import SMART_QUOTES
+from .fixes import FIX_HINT, Edit, FixableProblem, fixed_text
+
+QUOTES = SMART_QUOTES + "\"'"
+SMART_QUOTE = re.compile(f"[{SMART_QUOTES}]")
+# A straight-quoted value on one line: up to the next " not escaped with \, or the next ' not doubled.
+STRAIGHT_QUOTED = {'"': re.compile(r'(?:[^"\\]|\\.)*"'), "'": re.compile(r"(?:[^']|'')*'")}
+# Where a value without quotes ends: at ': ' (it was a key), at ' #' (a comment follows) or, inside [ ] or { },
+# at a comma or a bracket.
+PLAIN_END = re.compile(r":(?=[ \t]|$)|[ \t]#")
+FLOW_PLAIN_END = re.compile(r":(?=[ \t,\[\]{}]|$)|[ \t]#|[,\[\]{}]")
+# A quote that ends a value: nothing after it but spaces and a comment, or ': ' after a key.
+QUOTE_END = re.compile(rf"[{re.escape(QUOTES)}](?=[ \t]*$|[ \t]+#|[ \t]*:(?:[ \t]|$))")
+FLOW_QUOTE_END = re.compile(rf"[{re.escape(QUOTES)}](?=[ \t]*$|[ \t]+#|[ \t]*:(?:[ \t]|$)|[ \t]*[,\]}}])")
+
+
+def lines_of(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of a text, without its line break, and the index it starts at."""
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line.removesuffix("\r")
+        offset += len(line) + 1
+
+
+def plain_end(line: str, index: int, flow: bool) -> int:
+    """Where a value or key without quotes that begins at index ends on its line."""
+    match = (FLOW_PLAIN_END if flow else PLAIN_END).search(line, index + 1)
+    return match.start() if match else len(line)
+
+
+def closing_quote(line: str, opening: int, flow: bool) -> int | None:
+    """Where the value that begins with a quote at `opening` closes on its line: at the next straight quote of its
+    kind, or, for a smart quote (or a straight one not closed straight), at the quotation mark the value ends with."""
+    if line[opening] in STRAIGHT_QUOTED and (straight := STRAIGHT_QUOTED[line[opening]].match(line, opening + 1)):
+        return straight.end() - 1
+    quotes = SMART_QUOTES if line[opening] in "\"'" else SMART_QUOTES + "\"'"
+    return next((match.start() for match in (FLOW_QUOTE_END if flow else QUOTE_END).finditer(line, opening + 1)
+                 if line[match.start()] in quotes), None)
+
+
+def quoted_values(line: str) -> Iterator[tuple[int, int | None]]:
+    """Where each value (or key) on one line of YAML that begins with a quote opens and closes; None where a straight
+    quote does not close on the line. A smart quote that closes nothing begins a text like any letter.
+    The data writes each text on one line: this reads a line alone, as an editor reads it."""
+    index, flow = 0, 0
+    while index < len(line):
+        character = line[index]
+        if character in " \t" or (character in "-?:" and line[index + 1:index + 2] in ("", " ", "\t")):
+            index += 1
+        elif character == "#" and (index == 0 or line[index - 1] in " \t"):
+            return
+        elif character in "[]{}" or (character == "," and flow):
+            flow = max(0, flow + (character in "[{") - (character in "]}"))
+            index += 1
+        elif character in QUOTES and (closing := closing_quote(line, index, bool(flow))) is not None:
+            yield index, closing
+            index = closing + 1
+        elif character in "\"'":
+            yield index, None
+            return
+        else:
+            index = plain_end(line, index, bool(flow))
+
+
+def pasted_quotes(text: str) -> list[FixableProblem]:
+    """Values written between smart quotes (“…”, ”…”, „…“, ‘…’), as a word processor types them, or opened with a
+    straight quote and closed with a smart one: YAML reads only straight quotes as its own."""
+    problems = []
+    for number, (offset, line) in enumerate(lines_of(text), 1):
+        if not SMART_QUOTE.search(line):
+            continue
+        for opening, closing in quoted_values(line):
+            if closing is None or not {line[opening], line[closing]} & set(SMART_QUOTES):
+                continue
+            first_smart = opening if line[opening] in SMART_QUOTES else closing
+            body = line[opening + 1:closing]
+            if line[opening] in "\"'":  # the editor's own opening quote: the text is written for it
+                quote = line[opening]
+            else:
+                quote = '"' if not {'"', "\\"} & set(body) else "'" if "'" not in body else None
+            marks = f"{line[opening]} … {line[closing]}"
+            shown = body if len(body) <= 40 else body[:39] + "…"
+            what = f"{marks} around a text are not YAML's quotes (a word processor types “ ” ‘ ’ for \" and ') — " + (
+                f"write {quote}{shown}{quote}{FIX_HINT}" if quote else "write the text between straight quotes \"…\", with \\\" for a \" in it")
+            edits = tuple(Edit(offset + index, offset + index + 1, line[index], quote) for index in (opening, closing)
+                          if quote and line[index] != quote)
+            problems.append(FixableProblem(number, first_smart + 1, "YAML syntax", what, edits=edits,
+                                           done=f"wrote {quote} … {quote} for {marks}" if edits else ""))
+    return problems
+
+
+def straightened(text: str, problems: list[FixableProblem]) -> str:
+    """The text as the editor meant it: smart quotes around values made straight (each mark one character, so that
+    every place in it is the same as in the file)."""
+    return fixed_text(text, [edit for problem in problems for edit in problem.edits])
+
+
+# A line's key, up to the ': ' after it (after any '- ' that makes it a list item).
+KEY = re.compile(r"""[ \t]*(?:-[ \t]+)*(?P<key>"[^"]*"|'[^']*'|[^\s"'#:][^:#]*?)[ \t]*:(?=[ \t]|$)""")
+NO_KEY = ("this line has no 'name: ' before its text — write it as 'name: value', or, if it goes on from the text"
+          " above, join it to that text inside its quotes")
+AFTER_QUOTE = ("the text goes on after its closing quote — a straight \" inside a text ends it: write quotation marks in a"
+               " text as »…« (Danish) or “…” (English), and nothing after the closing quote but a comment")
+# Parser words for a value that begins with a character YAML reads as a sign of its own.
+SIGNS = ("alias", "anchor", "tag", "block scalar", "cannot start any token", "sequence entries", "mapping keys", "directive")
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 space', '3 spaces'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def must_be_quoted(sign: str, why: str = "") -> str:
+    """What to do with a text that begins with a character YAML reads as a sign of its own."""
+    return f"a text that begins with '{sign}' must be in quotes{why} — write it between straight quotes: \"{sign}…\""
+
+
+def indentation(line: str) -> int:
+    """How many spaces a line begins with."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def line_before(lines: list[str], number: int) -> int | None:
+    """The number (from 0) of the last line before line `number` that holds more than a comment."""
+    return next((before for before in range(number - 1, -1, -1) if lines[before].strip()
+                 and not lines[before].lstrip().startswith("#")), None)
+
+
+def unclosed_quote(lines: list[str], first: int, last: int) -> tuple[int, int, str] | None:
+    """The first value from line `first` to line `last` (from 0) whose straight quote does not close on its line."""
+    for number in range(first, min(last, len(lines) - 1) + 1):
+        if opening := next((opening for opening, closing in quoted_values(lines[number]) if closing is None), None):
+            return number, opening, lines[number][opening]
+    return None
+
+
+def colon_problem(lines: list[str], number: int, column: int) -> tuple[int, int, str] | None:
+    """Why a ': ' stands where YAML takes no key: in a text, after a text's closing quote, or after a line with no key."""
+    line = lines[number]
+    if (key := KEY.match(line)) and column >= key.end():
+        value = line[key.end():column].strip()
+        if value[:1] in "\"'" and value.endswith(value[0]):
+            return number + 1, column + 1, AFTER_QUOTE
+        return number + 1, column + 1, f"a text with ': ' in it must be in quotes — write {key['key']}: \"…\""
+    if (before := line_before(lines, number)) is None:
+        return None
+    previous = lines[before]
+    if glued := re.match(r"[ \t]*(?:-[ \t]+)*[\w-]+:(?=\S)", previous):
+        return (before + 1, glued.end() + 1,
+                f"a space must follow the ':' — YAML reads '{glued.group().strip()}' and what follows as one text")
+    if not (key := KEY.match(previous)) and not re.match(r"[ \t]*-(?:[ \t]|$)", previous):
+        return before + 1, indentation(previous) + 1, NO_KEY
+    if key and previous[key.end():].strip() and indentation(line) > key.start("key"):
+        return (number + 1, indentation(line) + 1, f"this line is indented more than '{key['key']}:' in line {before + 1}, so"
+                f" YAML reads it as part of that value — indent it like line {before + 1} ({key.start('key')} spaces)")
+    return None
+
+
+def block_problem(lines: list[str], number: int, column: int, start: yaml.Mark, in_list: bool) -> tuple[int, int, str] | None:
+    """Why a line does not fit the block (a mapping's fields, or a list's items) that begins at `start`."""
+    line, spaces = lines[number], indentation(lines[number])
+    if column > spaces:  # something on the line before the place YAML stopped
+        key = KEY.match(line)
+        value = line[key.end() if key else spaces:column].strip()
+        if value[:1] in "[{":
+            return number + 1, column + 1, must_be_quoted(value[0])
+        return (number + 1, column + 1, AFTER_QUOTE) if value.endswith(("\"", "'")) else None
+    if in_list and not line.lstrip().startswith("-") and spaces == start.column:
+        return (number + 1, spaces + 1, f"this line stands where the list from line {start.line + 1} has its items, but does not"
+                f" begin with '- ' — begin it with '- ', or, if line {start.line + 1} begins no list, remove its '- '")
+    if in_list:
+        return (number + 1, spaces + 1, f"the line is indented {counted(spaces, 'space')}, but the items of the list from line"
+                f" {start.line + 1} begin with '- ' at {start.column} (their fields at {start.column + 2}) — line it up with the"
+                " lines it belongs with, with spaces: YAML reads the indentation as the structure")
+    around = [f"the fields from line {start.line + 1} have {start.column}"]
+    if (before := line_before(lines, number)) is not None and before != start.line and indentation(lines[before]) not in (spaces, start.column):
+        around.insert(0, f"line {before + 1} has {indentation(lines[before])}")
+    return (number + 1, spaces + 1, f"the line is indented {counted(spaces, 'space')}, unlike the lines around it ({'; '.join(around)})"
+            " — line it up with the fields it belongs with, with spaces: YAML reads the indentation as the structure")
+
+
+def in_plain_words(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """Where a YAML syntax error is, and what to do, in an editor's words (libyaml's and PyYAML's messages alike);
+    None for an error not explained here."""
+    said, at, start = f"{error.context or ''} {error.problem or ''}", error.problem_mark, error.context_mark
+    if at is None:
+        return None
+    lines = [line for _, line in lines_of(text)]
+    number, column = min(at.line, len(lines) - 1), at.column
+    if unclosed := unclosed_quote(lines, start.line if start and start.line <= number else max(number - 1, 0), number):
+        line, opening, quote = unclosed
+        return (line + 1, opening + 1, f"the text in quotes that begins here does not end on this line — end it with a straight"
+                f" {quote} (a text in quotes is written on one line)")
+    if text[at.index:at.index + 1] == "\t":
+        return number + 1, column + 1, "a tab character — write spaces instead: YAML does not read a tab as indentation"
+    if any(words in said for words in SIGNS):
+        sign = start if start and start.line == at.line else at  # the sign, where the parser names it
+        return sign.line + 1, sign.column + 1, must_be_quoted(text[sign.index:sign.index + 1])
+    if "escape" in said or "hexdecimal" in said or "hexadecimal" in said:
+        backslash = lines[number].rfind("\\", 0, column + 1)
+        return (number + 1, (backslash if backslash >= 0 else column) + 1, "a backslash (\\) in a text in double quotes begins"
+                " an escape like \\n — write \\\\ for the backslash itself, or write the text between single quotes")
+    if "mapping values are not allowed" in said:
+        return colon_problem(lines, number, column)
+    if "could not find expected ':'" in said and start:
+        return start.line + 1, start.column + 1, NO_KEY
+    if flow := re.search(r"',' or '([\]}])'", said):
+        closing = flow.group(1)
+        if start and start.line < number:
+            return (start.line + 1, start.column + 1, f"the '{'[' if closing == ']' else '{'}' here has no '{closing}' to close it on its"
+                    f" line — end it with '{closing}', with ', ' between the items")
+        return number + 1, column + 1, f"a ',' is missing before this — write ', ' between the items, and close with '{closing}'"
+    if start and ("block mapping" in said or "block collection" in said):
+        return block_problem(lines, number, column, start, "block collection" in said)
+    return None
