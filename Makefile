@@ -11,7 +11,7 @@ GENERATOR := mkdocs
 # Edit links point at the GitHub repository this clone came from, when there is one.
 export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
 
-.PHONY: serve build check test render readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
+.PHONY: serve build check fix test render readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
 
 serve: $(INSTALLED)
 	$(PYTHON) scripts/serve.py --generator $(GENERATOR)
@@ -23,6 +23,10 @@ build: $(INSTALLED)
 check: $(INSTALLED) spelling-deps
 	$(PYTHON) -m peersite check
 	$(PYTHON) -m peersite.spelling
+
+# Writes the fix of every mistake that has one (pasted quotes, odd spaces, hidden characters) into content/data.yml.
+fix: $(INSTALLED)
+	$(PYTHON) -m peersite check --fix
 
 render: $(INSTALLED)
 	$(PYTHON) -m peersite render

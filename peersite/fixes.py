@@ -8,7 +8,7 @@ from pathlib import Path
 from .problems import Problem
 
 # The end of a message about a mistake that --fix mends.
-FIX_HINT = " (python -m peersite check --fix does it)"
+FIX_HINT = " (make fix does it)"
 BOM = "\ufeff"
 
 

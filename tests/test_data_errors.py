@@ -77,11 +77,11 @@ MISTAKES = [
     ]),
     ("right-to-left-override", "target_group: {da: Voksne, en: Adults}", 'target_group: {da: "Ring 70 \u202e102 102", en: Adults}', [
         "content/data.yml:64:33: models[0].target_group.da: U+202E RIGHT-TO-LEFT OVERRIDE at column 33 — delete it:"
-        " it is invisible in most editors and turns the text after it around on the page (python -m peersite check --fix does it)",
+        " it is invisible in most editors and turns the text after it around on the page (make fix does it)",
     ]),
     ("zero-width-space", "target_group: {da: Voksne, en: Adults}", "target_group: {da: Voksne, en: Ad\u200bults}", [
         "content/data.yml:64:38: models[0].target_group.en: U+200B ZERO WIDTH SPACE at column 38 — delete it:"
-        " it is invisible in most editors and cannot be seen on the page (python -m peersite check --fix does it)",
+        " it is invisible in most editors and cannot be seen on the page (make fix does it)",
     ]),
     ("yes-no-value-as-text", "target_group: {da: Voksne, en: Adults}", "target_group: {da: Voksne, en: no}", [
         "content/data.yml:64:36: models[0].target_group.en: expected the English text, got 'no', which YAML reads as"

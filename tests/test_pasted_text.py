@@ -17,7 +17,7 @@ from peersite.cli import main
 
 REAL = (ROOT / "content" / "data.yml").read_text(encoding="utf-8")
 LINES = REAL.splitlines(keepends=True)
-FIX_HINT = "(python -m peersite check --fix does it)"
+FIX_HINT = "(make fix does it)"
 
 
 def first_line(pattern: str) -> int:
