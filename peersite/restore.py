@@ -37,7 +37,7 @@ from ruamel.yaml.scalarstring import (DoubleQuotedScalarString, FoldedScalarStri
                                       SingleQuotedScalarString)
 
 from .load import load_marked_yaml
-from .problems import DataError, Problem
+from .problems import DataError
 
 # A text is written on one line however long, as the data file writes its texts.
 WIDTH = 1_000_000_000
@@ -355,6 +355,18 @@ class Original:
                 edits.append(Edit(*span, ""))
                 continue
             below = child_templates(templates, key)
+            if not informative(value_node) and not same(before[key], after[key]):
+                # An empty value filled in: after the colon, or on the lines below; a comment on the line stays.
+                value = self.styled(after[key], below, key)
+                if (written := self.inline(value)) is not None:
+                    colon = self.text.index(":", key_node.end_mark.index) + 1
+                    edits.append(Edit(colon, colon, f" {written}"))
+                    continue
+                first, below_key = self.entry_text(key, value, key_node.start_mark.column).split("\n", 1)
+                if first.endswith(":"):
+                    at, lead = self.line_after(self.line_end(key_node.end_mark.index))
+                    edits.append(Edit(at, at, lead + below_key))
+                    continue
             inner = self.value_edits(value_node, before[key], after[key], below, key)
             if inner is None:
                 if (span := self.entry_span(key_node, value_node)) is None:
