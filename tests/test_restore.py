@@ -152,6 +152,11 @@ def record_span(path: tuple, index: int) -> tuple[int, int]:
     return start, max([start, *(number for number in content if number < following)]) + 1
 
 
+def uncommented(lines: list[str]) -> list[str]:
+    """Lines without their comments: comment lines left out, a comment at a line's end (one without quotes) cut."""
+    return [re.sub(r'\s+#\s[^"]*$', "", line.rstrip("\n")) + "\n" for line in lines if not re.match(r"\s*#", line)]
+
+
 def dates(value) -> list:
     """Every date in data read by YAML 1.1 (which reads an unquoted 2026-01-31 as a date)."""
     if isinstance(value, dict):
@@ -182,13 +187,14 @@ def test_a_change_of_key_order_alone_gives_no_diff():
     document.preserve_quotes, document.width = True, 1_000_000
     document.indent(mapping=2, sequence=4, offset=2)
     data = document.load(ORIGINAL)
-    mappings = [data]
-    while mappings:
-        mapping = mappings.pop()
-        for key in reversed(list(mapping)):
-            mapping.move_to_end(key)
-        mappings += [item for value in mapping.values() for item in ([value] if isinstance(value, dict) else value if isinstance(value, list) else [])
-                     if isinstance(item, dict)]
+
+    def reverse(value):
+        if isinstance(value, dict):
+            for key in reversed(list(value)):
+                value.move_to_end(key)
+        for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else []:
+            reverse(item)
+    reverse(data)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as stream:
         document.dump(data, stream)
         stream.seek(0)
@@ -226,7 +232,7 @@ def test_one_edit_of_model_1s_danish_summary_is_one_line():
 
 
 def test_a_changed_date_stays_a_quoted_text():
-    path = next(path for path in SCALARS if path[-1] == "reviewed" and path[0] == "models")
+    path = next(path for path in SCALARS if path[-1] == "reviewed")
     data = copy.deepcopy(DATA)
     day = datetime.date.fromisoformat(at(data, path)) - datetime.timedelta(days=1)
     at(data, path[:-1])["reviewed"] = day.isoformat()
@@ -244,12 +250,11 @@ def test_a_record_added_is_written_at_the_end_of_its_list_like_its_neighbours(pa
     added = copy.deepcopy(records[-1]) | {"id": f"{records[-1]['id']}-2"}
     records.append(added)
     restored = restore(data, "shuffled").splitlines(keepends=True)
-    _, end = record_span(path, len(records) - 2)
+    start, end = record_span(path, len(records) - 2)
     inserted = restored[end:end + len(restored) - len(LINES)]
     assert restored[:end] == LINES[:end] and restored[end + len(inserted):] == LINES[end:]
-    start, last_end = record_span(path, len(records) - 2)
-    # Written as the record it was copied from: the same lines, but for the id.
-    assert [line.replace(f"id: {added['id']}", f"id: {records[-2]['id']}") for line in inserted] == LINES[start:last_end]
+    # Written as the record it was copied from: the same lines, but for the id (and the comments, the file's own).
+    assert [line.replace(f"id: {added['id']}", f"id: {records[-2]['id']}") for line in inserted] == uncommented(LINES[start:end])
     assert not dates(yaml.safe_load("".join(restored)))  # dates in quotes, as CONTRIBUTING.md asks
 
 
@@ -357,12 +362,12 @@ def test_the_workflow_commits_the_restored_file_to_the_cms_branch_once(tmp_path)
     git(editor, "commit", "--quiet", "-m", "The site")
     git(editor, "push", "--quiet", "origin", "main")
     # The CMS saves one change on a branch of its own, writing the whole file anew.
-    branch = "cms/models/individuel-og-gruppebaseret"
     data = copy.deepcopy(DATA)
     data["models"][0]["summary"]["da"] += " Rettet i formularen."
+    branch = f"cms/models/{data['models'][0]['id']}"
     git(editor, "switch", "--quiet", "-c", branch)
     (editor / DATA_PATH).write_text(rewritten(data, "shuffled"), encoding="utf-8")
-    git(editor, "commit", "--quiet", "-am", "Update Models “individuel-og-gruppebaseret”")
+    git(editor, "commit", "--quiet", "-am", f"Update Models “{data['models'][0]['id']}”")
     git(editor, "push", "--quiet", "origin", branch)
     git(tmp_path, "clone", "--quiet", "--branch", branch, str(origin), str(runner))
     # The runner's Python: this one, with what `make .venv/.installed` would install already installed.
