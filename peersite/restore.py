@@ -12,9 +12,10 @@ not dumped again as a whole (ruamel.yaml's round trip) because that writer keeps
 before it: the header of the next section would go with a removed last record, and an added record would land
 below that header.
 
-Records in a list are matched by `id`; items without one (texts, sources of a phone number, findings) by their
-whole value, and the changed ones by their place among the unchanged. A top-level section the saved file does
-not hold is left as it is. The result is read back before it is returned: if it would not mean exactly what the
+Records in a list are matched by `id`. Items without one (ids in a list, texts, findings, the sources of a phone
+number) are matched by place when the list kept its length, else the unchanged ones by value and the changed ones
+by place among them; an item is never matched to a record whose id is still elsewhere in the list. A top-level
+section the saved file does not hold is left as it is. The result is read back before it is returned: if it would not mean exactly what the
 saved file means, `restored` refuses rather than write something else.
 """
 

@@ -241,6 +241,23 @@ def test_a_changed_date_stays_a_quoted_text():
     assert restored[field_lines(path)[0]].strip() == f'reviewed: "{day.isoformat()}"'
 
 
+def test_an_empty_field_filled_in_keeps_the_comment_on_its_line():
+    empty = [path for path in SCALARS if at(DATA, path) is None and isinstance(at(DATA, path[:-1]), dict)]
+    if not empty:
+        pytest.skip("no empty field in the data")
+    data = copy.deepcopy(DATA)
+    for path in empty:
+        at(data, path[:-1])[path[-1]] = f"Udfyldt i formularen: {path[-1]}"
+    restored = restore(data).splitlines(keepends=True)
+    assert len(restored) == len(LINES)
+    for path in empty:
+        line = field_lines(path)[0]
+        before, after = LINES[line], restored[line]
+        assert after.startswith(before.split(":")[0] + ": ") and f"Udfyldt i formularen: {path[-1]}" in after
+        assert after.partition("#")[1:] == before.partition("#")[1:]  # the comment, as it was
+    assert [number for number, (old, new) in enumerate(zip(LINES, restored)) if old != new] == sorted(field_lines(path)[0] for path in empty)
+
+
 # Records added and removed -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", RECORD_LISTS, **NAMED)
