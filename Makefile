@@ -11,7 +11,7 @@ GENERATOR := mkdocs
 # Edit links point at the GitHub repository this clone came from, when there is one.
 export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
 
-.PHONY: serve build check fix test render readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
+.PHONY: serve build check fix test render restore readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
 
 serve: $(INSTALLED)
 	$(PYTHON) scripts/serve.py --generator $(GENERATOR)
@@ -30,6 +30,14 @@ fix: $(INSTALLED)
 
 render: $(INSTALLED)
 	$(PYTHON) -m peersite render
+
+# After the CMS saved content/data.yml (written anew whole): the file as it was at the merge base with BASE, with
+# only the saved changes (peersite/restore.py). Formatting changed by hand since BASE goes back too.
+BASE ?= $(shell git rev-parse --verify --quiet origin/main >/dev/null && echo origin/main || echo main)
+restore: $(INSTALLED)
+	@base=$$(git merge-base $(BASE) HEAD) && folder=$$(mktemp -d) && trap 'rm -rf "$$folder"' EXIT && \
+	original="$$folder/data.yml@$$(git rev-parse --short $$base)" && git show "$$base:content/data.yml" > "$$original" && \
+	$(PYTHON) -m peersite restore "$$original" content/data.yml
 
 test: $(DEV_INSTALLED) browser-deps spelling-deps
 	$(PYTHON) -m pytest

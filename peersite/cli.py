@@ -1,7 +1,8 @@
 """Command line: `check` the data and pages for editors (with a warning for each record not reviewed for 24
 months, each http:// address and each field of the publisher still empty; with --publishing, an empty field of the publisher is an
 error; with --fix, the mistakes it can mend are first written into the data file), `render` the generated pages for any
-generator, `schema` to write the JSON Schema editors' tools check the data file with."""
+generator, `schema` to write the JSON Schema editors' tools check the data file with, `restore` to put back the
+formatting of the data file around a change the CMS saved."""
 
 import argparse
 import datetime
@@ -14,6 +15,7 @@ from .links import broken_page_links, unencrypted_addresses
 from .problems import DataError
 from .publisher import unset_fields
 from .render import render_site
+from .restore import RestoreError, changed_lines, restored
 from .review import stale_records
 from .snippets import unknown_blocks
 from .translations import untranslated_pages
@@ -64,10 +66,39 @@ def fix(data: Path, shown: str, docs: Path) -> None:
         print(f"{shown}: nothing for --fix to change.")
 
 
+def restore(argv: list[str]) -> int:
+    """`restore ORIGINAL SAVED`: the original with only the saved file's changes, written over SAVED; exit code 0
+    when written, 1 with each problem's place when not."""
+    parser = argparse.ArgumentParser(prog="python -m peersite restore", description=(
+        "Put back the formatting of the data file around a change the CMS saved: comments, key order, quotes,"
+        " flow style and long lines as in ORIGINAL, every value as in SAVED."))
+    parser.add_argument("original", help="the data file before the change (e.g. main's content/data.yml)")
+    parser.add_argument("saved", help="the data file as the CMS saved it")
+    parser.add_argument("--output", help="where to write the result (default: over SAVED)")
+    args = parser.parse_args(argv)
+    output = Path(args.output or args.saved)
+    try:
+        text = restored(Path(args.original), Path(args.saved), args.original, args.saved)
+        output.write_text(text, encoding="utf-8")
+    except RestoreError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{output}: cannot be written ({error.strerror}); {args.saved} is as it was.", file=sys.stderr)
+        return 1
+    removed, added = changed_lines(Path(args.original).read_text(encoding="utf-8"), text)
+    print(f"{output} written: against {args.original}, {removed} line(s) out and {added} in.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit code 0 when the data is sound, 1 when not."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["restore"]:  # two files of its own to name, so its own arguments
+        return restore(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m peersite", description=__doc__)
-    parser.add_argument("command", choices=("check", "render", "schema"))
+    parser.add_argument("command", choices=("check", "render", "schema", "restore"))
     parser.add_argument("--data", default=DATA_PATH, help="the data file (default: %(default)s)")
     parser.add_argument("--docs", default="docs", help="the hand-written pages, where `render` writes (default: %(default)s)")
     parser.add_argument("--format", choices=("text", "github"), default="text",

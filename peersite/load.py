@@ -189,8 +189,9 @@ def alias_problem(root: yaml.Node) -> Problem | None:
     return None
 
 
-def load_marked_yaml(path: Path, shown_path: str | None = None) -> MarkedDict:
-    """Parse the data file, or raise DataError naming every problem's place."""
+def load_marked_yaml(path: Path, shown_path: str | None = None, as_written: bool = False) -> MarkedDict:
+    """Parse the data file, or raise DataError naming every problem's place. A file a program wrote (the CMS) is read
+    `as_written`: a text it wrote between smart quotes without YAML's quotes means those quotes."""
     shown = shown_path or str(path)
     try:
         raw = path.read_bytes()
@@ -204,7 +205,7 @@ def load_marked_yaml(path: Path, shown_path: str | None = None) -> MarkedDict:
     # Places are counted after a byte-order mark, as YAML reads the file (libyaml does not count it).
     text = text.removeprefix(BOM)
     # Read as the editor meant it, the smart quotes around values straight; they are reported with the rest.
-    pasted = pasted_quotes(text)
+    pasted = [] if as_written else pasted_quotes(text)
     readable = straightened(text, pasted)
     try:
         problems, aliases = event_problems(_MarkingLoader(readable))

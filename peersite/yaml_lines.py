@@ -2,6 +2,7 @@
 take for quotes (read as the editor meant them, and mended by `check --fix`), and YAML's syntax errors said in an
 editor's words at the line that is wrong. The data writes each text on one line."""
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -75,8 +76,13 @@ def pasted_quotes(text: str) -> list[FixableProblem]:
     """Values written between smart quotes (“…”, ”…”, „…“, ‘…’), as a word processor types them, or opened with a
     straight quote and closed with a smart one: YAML reads only straight quotes as its own."""
     problems = []
-    for number, (offset, line) in enumerate(lines_of(text), 1):
+    lines = list(lines_of(text))
+    for number, (offset, line) in enumerate(lines, 1):
         if not SMART_QUOTE.search(line):
+            continue
+        following = next((later for _, later in itertools.islice(lines, number, None) if later.strip()), "")
+        # A value continued on the more indented line below is one text over several lines, smart quotes and all.
+        if indentation(following) > indentation(line):
             continue
         for opening, closing in quoted_values(line):
             if closing is None or not {line[opening], line[closing]} & set(SMART_QUOTES):
