@@ -60,7 +60,8 @@ def fix(data: Path, shown: str, docs: Path) -> None:
     except DataError as error:
         fixed = fix_file(data, error.problems)
     for problem in fixed:
-        print(f"{shown}:{problem.line}:{problem.column}: {_('fixed')}: {problem.where}: {problem.done}")
+        fixed_here = _("fixed")
+        print(f"{shown}:{problem.line}:{problem.column}: {fixed_here}: {problem.where}: {problem.done}")
     if not fixed:
         print(_("{path}: nothing for --fix to change.", path=shown))
 

@@ -570,7 +570,8 @@ class RecordOf(Field):
 
     def check(self, value, where, mark, checking):
         noun = ngettext(self.record_class.noun, self.record_class.plural, 1)
-        if not is_mapping(value, where, mark, checking, _("an {record}" if noun[0] in "aeiou" else "a {record}", record=noun),
+        article = _("an {record}", record=noun) if self.record_class.noun[0] in "aeiou" else _("a {record}", record=noun)
+        if not is_mapping(value, where, mark, checking, article,
                           _("write one 'field: value' a line, indented under it")):
             checking.unreadable.add(where)
             return None

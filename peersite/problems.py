@@ -26,7 +26,7 @@ class Problem:
     def format(self, path: str, warning: bool = False) -> str:
         """Render as `path:LINE:COL: where: what` (with `warning: ` before `where` for what does not stop a build)."""
         where = f"{one_line(self.where)}: " if self.where else ""
-        warned = f"{_('warning')}: " if warning else ""
+        warned = _("warning") + ": " if warning else ""
         return f"{self.path or path}:{self.line}:{self.column}: {warned}{where}{one_line(self.what)}"
 
     def annotation(self, path: str, warning: bool = False) -> str:

@@ -34,7 +34,8 @@ class Stale:
         """As a `path:LINE: warning:` line, or as a GitHub workflow warning on that line."""
         if style == "github":
             return f"::warning file={path},line={self.line},title={self.where}::{self.message()}"
-        return f"{path}:{self.line}: {_('warning')}: {self.where}: {self.message()}"
+        warning = _("warning")
+        return f"{path}:{self.line}: {warning}: {self.where}: {self.message()}"
 
 
 def cutoff(today: datetime.date) -> datetime.date:

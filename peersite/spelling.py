@@ -62,7 +62,8 @@ class Finding:
     def format(self, style: str = "text") -> str:
         """Render as `path:LINE: word — advice`, or as a GitHub workflow annotation on that line."""
         if style == "github":
-            return f"::error file={self.path},line={self.line},title={_('spelling')}::{self.word} — {self.advice}"
+            title = _("spelling")
+            return f"::error file={self.path},line={self.line},title={title}::{self.word} — {self.advice}"
         return f"{self.path}:{self.line}: {self.word} — {self.advice}"
 
 
@@ -281,7 +282,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
         error = _("Spelling cannot be checked: {why} — in CI every text is spell-checked: install hunspell hunspell-da"
                   " hunspell-en-gb (`make spelling-deps`).", why=why_unchecked(missing))
-        print(f"::error title={_('spelling')}::{error}" if args.format == "github" else error, file=sys.stdout if args.format == "github" else sys.stderr)
+        title = _("spelling")
+        print(f"::error title={title}::{error}" if args.format == "github" else error, file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
     try:
         texts, findings = check(root)
