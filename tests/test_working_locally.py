@@ -106,4 +106,4 @@ def test_without_root_make_check_does_not_call_apt_get(tmp_path):
     result = make_check(path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not called.exists()
-    assert spelling_lines(result)[0].startswith("Spelling not checked: Hunspell is not installed")
+    assert spelling_lines(result)[0].startswith("Stavningen er ikke tjekket: Hunspell er ikke installeret")
