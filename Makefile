@@ -21,12 +21,12 @@ build: $(INSTALLED)
 	$(PYTHON) scripts/build.py --generator $(GENERATOR)
 
 check: $(INSTALLED) spelling-deps
-	$(PYTHON) -m peersite check
-	$(PYTHON) -m peersite.spelling
+	$(PYTHON) -m peersite check --language da
+	$(PYTHON) -m peersite.spelling --language da
 
 # Writes the fix of every mistake that has one (pasted quotes, odd spaces, hidden characters) into content/data.yml.
 fix: $(INSTALLED)
-	$(PYTHON) -m peersite check --fix
+	$(PYTHON) -m peersite check --fix --language da
 
 render: $(INSTALLED)
 	$(PYTHON) -m peersite render

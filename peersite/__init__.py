@@ -1,8 +1,10 @@
 """Turn content/data.yml into the Danish and English pages of the peer-support site."""
 
+from .messages import N_
+
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
-LANGUAGE_NAMES = {"da": "Danish", "en": "English"}  # in messages to editors
+LANGUAGE_NAMES = {"da": N_("Danish"), "en": N_("English")}  # in messages to editors, translated where they are used
 
 
 def source_file(path: str, language: str) -> str:

@@ -5,6 +5,8 @@ No data text may hold them; emoji keep the joiners and tags they are made of."""
 import re
 import unicodedata
 
+from .messages import _
+
 # Letters and blanks that show as nothing, though Unicode does not call them format characters.
 BLANK = {"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
 BIDI_CONTROLS = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
@@ -46,9 +48,12 @@ def hidden_character_replacement(character: str) -> str:
 
 def hidden_character_fix(character: str) -> str:
     """Why a hidden character is refused, and what to do."""
-    effect = "turns the text after it around" if character in BIDI_CONTROLS else "cannot be seen"
-    action = "replace it with a space" if hidden_character_replacement(character) else "delete it"
-    return f"{action}: it is invisible in most editors and {effect} on the page"
+    replaced, turns = bool(hidden_character_replacement(character)), character in BIDI_CONTROLS
+    if replaced:
+        return _("replace it with a space: it is invisible in most editors and cannot be seen on the page")
+    if turns:
+        return _("delete it: it is invisible in most editors and turns the text after it around on the page")
+    return _("delete it: it is invisible in most editors and cannot be seen on the page")
 
 
 # Spaces --------------------------------------------------------------------------------------------------------
@@ -107,8 +112,10 @@ def wrong_quotation_marks(text: str, language: str) -> list[tuple[int, str]]:
     return wrong
 
 
-def quotation_marks_fix(language: str, name: str) -> str:
+def quotation_marks_fix(language: str) -> str:
     """How a text in a language quotes, for a message: 'a Danish text quotes »like this« (›like this‹ inside)'."""
     (opening, closing), (inner_opening, inner_closing) = QUOTATION_MARKS[language]
-    article = "an" if name[0] in "AEIOU" else "a"
-    return f"{article} {name} text quotes {opening}like this{closing} ({inner_opening}like this{inner_closing} inside)"
+    marks = {"opening": opening, "closing": closing, "inner_opening": inner_opening, "inner_closing": inner_closing}
+    if language == "da":
+        return _("a Danish text quotes {opening}like this{closing} ({inner_opening}like this{inner_closing} inside)", **marks)
+    return _("an English text quotes {opening}like this{closing} ({inner_opening}like this{inner_closing} inside)", **marks)

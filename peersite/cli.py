@@ -12,6 +12,7 @@ from pathlib import Path
 from .data_schema import schema_json
 from .fixes import fix_file
 from .links import broken_page_links, unencrypted_addresses
+from .messages import MESSAGE_LANGUAGES, _, ngettext, speaking
 from .problems import DataError
 from .publisher import unset_fields
 from .render import render_site
@@ -61,9 +62,10 @@ def fix(data: Path, shown: str, docs: Path) -> None:
     except DataError as error:
         fixed = fix_file(data, error.problems)
     for problem in fixed:
-        print(f"{shown}:{problem.line}:{problem.column}: fixed: {problem.where}: {problem.done}")
+        fixed_here = _("fixed")
+        print(f"{shown}:{problem.line}:{problem.column}: {fixed_here}: {problem.where}: {problem.done}")
     if not fixed:
-        print(f"{shown}: nothing for --fix to change.")
+        print(_("{path}: nothing for --fix to change.", path=shown))
 
 
 def restore(argv: list[str]) -> int:
@@ -109,12 +111,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fix", action="store_true",
                         help="`check`, after writing into the data file the fix of each problem that has one: smart quotes around"
                              " a text, quotation marks of the other language, spaces other than the ordinary one, hidden characters")
+    parser.add_argument("--language", choices=MESSAGE_LANGUAGES, default="en",
+                        help="the language of the messages: English (the default) or Danish, as the editors read them")
     args = parser.parse_args(argv)
+    with speaking(args.language):
+        return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command the arguments name, in the language chosen."""
     if args.fix and args.command == "check":
         fix(Path(args.data), args.data, Path(args.docs))
     if args.command == "schema":
         Path(args.output).write_text(schema_json(), encoding="utf-8")
-        print(f"{args.output} written.")
+        print(_("{path} written.", path=args.output))
         return 0
     try:
         site = check(Path(args.data), args.data, Path(args.docs))
@@ -130,11 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         for problem, warning in [(field, not args.publishing) for field in unset] + [(address, True) for address in unencrypted_addresses(site)]:
             print(problem.annotation(args.data, warning) if args.format == "github" else problem.format(args.data, warning), file=stream)
         if unset and args.publishing:
-            print(f"{args.data}: the publisher is not set ({len(unset)} field{'s' if len(unset) != 1 else ''} to fill in);"
-                  " the site is not published until it is — see CONTRIBUTING.md, \"Udgiveren\" / \"The publisher\".", file=stream)
+            print(ngettext("{path}: the publisher is not set ({count} field to fill in); the site is not published until it is"
+                           " — see CONTRIBUTING.md, \"Udgiveren\" / \"The publisher\".",
+                           "{path}: the publisher is not set ({count} fields to fill in); the site is not published until it is"
+                           " — see CONTRIBUTING.md, \"Udgiveren\" / \"The publisher\".", len(unset), path=args.data), file=stream)
             return 1
-        print(f"{args.data}: no errors.")
+        print(_("{path}: no errors.", path=args.data))
         return 0
     changed = write_pages(Path(args.docs), render_site(site)[0])
-    print(f"{len(changed)} page(s) written to {args.docs}.")
+    print(ngettext("{count} page written to {folder}.", "{count} pages written to {folder}.", len(changed), folder=args.docs))
     return 0

@@ -14,6 +14,7 @@ from .characters import (describe_character, hidden_character_fix, hidden_charac
 from .fixes import FIX_HINT, Edit, FixableProblem
 from .load import Mark, MarkedDict, MarkedList, position
 from .markup import REFUSED, markup_problem
+from .messages import N_, _, ngettext
 from .problems import Problem
 from .yaml_lines import pasted_quotes
 
@@ -30,8 +31,8 @@ FIRST_YEAR, LAST_YEAR = 1990, 2035
 # pass over the rest of its paragraph, so the build's time grows with the square of a text's length: the cap keeps
 # a pasted document from stalling it.
 LONGEST_TEXT = 2_000
-MERGE_KEY_FIX = ("'<<' would copy the fields of another mapping here (a YAML 1.1 merge key), which this file does not use"
-                 " — write each field out in full")
+MERGE_KEY_FIX = N_("'<<' would copy the fields of another mapping here (a YAML 1.1 merge key), which this file does not use"
+                    " — write each field out in full")
 
 
 @dataclass(frozen=True)
@@ -93,45 +94,48 @@ class Checking:
         characters, a hidden character (at its own line and column where it is written as itself) or markup. Spaces
         other than the ordinary one and quotation marks not of the text's language are noted, with their fix."""
         if len(text) > LONGEST_TEXT:
-            self.problem(mark, where, f"the text is {len(text):,} characters long; a text here holds at most {LONGEST_TEXT:,}"
-                                      " — shorten it, or split it between records")
+            self.problem(mark, where, _("the text is {length:,} characters long; a text here holds at most {longest:,}"
+                                        " — shorten it, or split it between records", length=len(text), longest=LONGEST_TEXT))
             return None
         if spaces := odd_spaces(text):
             named = ", ".join(dict.fromkeys(describe_character(text[index]) for index in spaces))
             self.character_problem(text, mark, where, {index: " " for index in spaces},
-                                   f"{named} {{at}} — write an ordinary space: the page shows one anyway, and most editors show"
-                                   " no difference", f"wrote an ordinary space for {named}")
+                                   N_("{named} {at} — write an ordinary space: the page shows one anyway, and most editors show"
+                                      " no difference"), N_("wrote an ordinary space for {named}"), named=named)
         if language and (marks := wrong_quotation_marks(text, language)):
             wrong = " ".join(dict.fromkeys(text[index] for index, _ in marks))
             self.character_problem(text, mark, where, dict(marks),
-                                   f"the quotation marks {wrong} {{at}} are not {LANGUAGE_NAMES[language]} ones —"
-                                   f" {quotation_marks_fix(language, LANGUAGE_NAMES[language])}",
-                                   f"wrote {' '.join(dict.fromkeys(new for _, new in marks))} for {wrong}")
+                                   N_("the quotation marks {wrong} {at} are not {language} ones — {fix}"),
+                                   N_("wrote {right} for {wrong}"), wrong=wrong, language=_(LANGUAGE_NAMES[language]),
+                                   fix=quotation_marks_fix(language), right=" ".join(dict.fromkeys(new for _index, new in marks)))
         if hidden := hidden_characters(text):
             character = text[hidden[0]]
             self.character_problem(text, mark, where, {index: hidden_character_replacement(text[index]) for index in hidden},
-                                   f"{describe_character(character)} {{at}} — {hidden_character_fix(character)}",
-                                   f"removed {describe_character(character)}" + (" and the others" if len(hidden) > 1 else ""))
+                                   N_("{character} {at} — {fix}"),
+                                   N_("removed {character} and the others") if len(hidden) > 1 else N_("removed {character}"),
+                                   character=describe_character(character), fix=hidden_character_fix(character))
             return None
         if problem := markup_problem(text):
             self.problem(mark, where, problem)
             return None
         return " ".join(text.split())
 
-    def character_problem(self, text: str, mark: Mark, where: str, replacements: dict[int, str], what: str, done: str) -> None:
+    def character_problem(self, text: str, mark: Mark, where: str, replacements: dict[int, str], what: str, done: str,
+                          **values) -> None:
         """Note characters of a text to replace (by their index in it), at the first one's own line and column (where
-        `what` says {at}), with the edits that replace each one in the file."""
+        the message `what` says {at}), with the edits that replace each one in the file and what they do (`done`)."""
         spans, first = written_at(self.source, text, mark), min(replacements)
         if spans is not None:
             line, column = position(self.source, spans[first][0])
-            at = f"at column {column}"
+            at = _("at column {column}", column=column)
         else:
             line, column = mark.line, mark.column
-            at = f"at character {first + 1} of the text"
-        at += f" (and {len(replacements) - 1} more in this text)" if len(replacements) > 1 else ""
+            at = _("at character {number} of the text", number=first + 1)
+        if len(replacements) > 1:
+            at = ngettext("{at} (and {count} more in this text)", "{at} (and {count} more in this text)", len(replacements) - 1, at=at)
         edits = tuple(Edit(*spans[index], self.source[slice(*spans[index])], new) for index, new in replacements.items()) if spans else ()
-        what = what.replace("{at}", at) + (FIX_HINT if edits else "")
-        self.problems.append(FixableProblem(line, column, where, what, edits=edits, done=done))
+        what = _(what, at=at, **values) + (_(FIX_HINT) if edits else "")
+        self.problems.append(FixableProblem(line, column, where, what, edits=edits, done=_(done, **values)))
 
 
 # A character a double-quoted value writes with a backslash: \x41, \u00a0, \U0001F600 (by its number), or \n, \" …
@@ -168,36 +172,36 @@ def describe(value, mark: Mark | None = None) -> str:
     """Name a wrong value the way an editor would: as written in the file, and what YAML made of it."""
     written = mark.written if mark is not None else None
     if written is not None and isinstance(value, (bool, int, float)) and written != str(value):
-        meaning = f"{str(value).lower()} (a yes/no value)" if isinstance(value, bool) else f"the number {value}"
-        return f"'{written}', which YAML reads as {meaning}"
+        meaning = _("{value} (a yes/no value)", value=str(value).lower()) if isinstance(value, bool) else _("the number {value}", value=value)
+        return _("'{written}', which YAML reads as {meaning}", written=written, meaning=meaning)
     if isinstance(value, MarkedDict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, MarkedList):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return f"'{str(value).lower()}' (a yes/no value)"
+        return _("'{value}' (a yes/no value)", value=str(value).lower())
     if isinstance(value, str):
-        return f"a text ('{value}')"
+        return _("a text ('{value}')", value=value)
     return f"'{value}'"
 
 
 def quote_it(mark: Mark) -> str:
     """How to make YAML read a value as text: in quotes, as the editor wrote it."""
-    return f'put it in quotes: "{mark.written}"' if mark.written else "write it as a quoted string"
+    return _('put it in quotes: "{written}"', written=mark.written) if mark.written else _("write it as a quoted string")
 
 
 def suggestion(word, options) -> str:
     """"did you mean …? " for the option closest to a mistyped word, or ""."""
     match = difflib.get_close_matches(str(word), [str(option) for option in options], n=1)
-    return f"did you mean '{match[0]}'? " if match else ""
+    return _("did you mean '{option}'? ", option=match[0]) if match else ""
 
 
 class Field:
     """A field kind; `required` says whether a record must have it, `noun` what a list of them holds."""
 
-    noun = "values"
+    noun = N_("values")
 
     def __init__(self, required: bool = True):
         self.required = required
@@ -215,11 +219,11 @@ class Field:
 class Str(Field):
     """A plain, non-empty text that is the same in every language."""
 
-    noun = "texts"
+    noun = N_("texts")
 
     def check(self, value, where, mark, checking):
         if not isinstance(value, str) or not value.strip():
-            checking.problem(mark, where, f"expected text, got {describe(value, mark)} — {quote_it(mark)}")
+            checking.problem(mark, where, _("expected text, got {got} — {fix}", got=describe(value, mark), fix=quote_it(mark)))
             return None
         return checking.checked_text(value, mark, where)
 
@@ -242,7 +246,7 @@ class Matching(Str):
         text = super().check(value, where, mark, checking)
         if text is None:
             return None
-        if problem := self.problem_with(text) if re.match(self.pattern, text) else self.mismatch.format(text=text):
+        if problem := self.problem_with(text) if re.match(self.pattern, text) else _(self.mismatch, text=text):
             checking.problem(mark, where, problem)
             return None
         return text
@@ -254,24 +258,24 @@ class Matching(Str):
 class Slug(Matching):
     """An id: lower-case ASCII letters, digits and hyphens."""
 
-    noun = "ids"
+    noun = N_("ids")
     pattern = SLUG
-    mismatch = "'{text}' is not a valid id — use lower-case a–z, 0–9 and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')"
+    mismatch = N_("'{text}' is not a valid id — use lower-case a–z, 0–9 and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')")
 
 
 class Doi(Matching):
     """A DOI without the resolver prefix, like 10.1186/s13063-022-06670-6."""
 
     pattern = DOI
-    mismatch = "'{text}' is not a DOI — write it like 10.1186/s13063-022-06670-6, without https://doi.org/"
+    mismatch = N_("'{text}' is not a DOI — write it like 10.1186/s13063-022-06670-6, without https://doi.org/")
 
 
 class Url(Matching):
     """A web address starting with https:// (or http://), to a registered domain (peersite/addresses.py)."""
 
     pattern = URL
-    mismatch = ("'{text}' is not a web address — write the full address, like https://example.dk/page"
-                " (leave the field out if unknown)")
+    mismatch = N_("'{text}' is not a web address — write the full address, like https://example.dk/page"
+                  " (leave the field out if unknown)")
 
     def problem_with(self, text):
         return address_problem(text)
@@ -281,7 +285,7 @@ class Email(Matching):
     """An e-mail address, without mailto:."""
 
     pattern = EMAIL
-    mismatch = "'{text}' is not an e-mail address — write it like redaktion@example.dk, without mailto:"
+    mismatch = N_("'{text}' is not an e-mail address — write it like redaktion@example.dk, without mailto:")
 
     def problem_with(self, text):
         return host_problem(text.rsplit("@", 1)[1])
@@ -290,10 +294,10 @@ class Email(Matching):
 class SiteName(Matching):
     """A web site's name as a source gives it, like regionh.dk: for a fact whose exact page is not known."""
 
-    noun = "site names"
+    noun = N_("site names")
     pattern = SITE_NAME
-    mismatch = ("'{text}' is not a site name — write only the site's name, like regionh.dk"
-                " (a page's full address goes in url:)")
+    mismatch = N_("'{text}' is not a site name — write only the site's name, like regionh.dk"
+                  " (a page's full address goes in url:)")
 
     def problem_with(self, text):
         return host_problem(text)
@@ -307,14 +311,15 @@ def site_address(site: str) -> str:
 class Phone(Matching):
     """A Danish phone number as the source writes it: 8 digits, grouped by spaces, or a 3–4-digit service number."""
 
-    noun = "phone numbers"
+    noun = N_("phone numbers")
     pattern = PHONE
-    mismatch = ("'{text}' is not a Danish phone number — write its 8 digits as the source groups them, like"
-                " \"70 201 201\" (+45 before them if the source writes it), or a service number of 3 or 4 digits, like \"1813\"")
+    mismatch = N_("'{text}' is not a Danish phone number — write its 8 digits as the source groups them, like"
+                  " \"70 201 201\" (+45 before them if the source writes it), or a service number of 3 or 4 digits, like \"1813\"")
 
     def check(self, value, where, mark, checking):
         if isinstance(value, int) and not isinstance(value, bool):
-            checking.problem(mark, where, f"expected a phone number in quotes, got {describe(value, mark)} — write it as \"{mark.written or value}\"")
+            checking.problem(mark, where, _("expected a phone number in quotes, got {got} — write it as \"{number}\"",
+                                            got=describe(value, mark), number=mark.written or value))
             return None
         number = super().check(value, where, mark, checking)
         return PhoneNumber(number) if number is not None else None
@@ -323,7 +328,7 @@ class Phone(Matching):
 class Choice(Str):
     """One of a fixed set of words."""
 
-    noun = "words"
+    noun = N_("words")
 
     def __init__(self, *options: str, required: bool = True):
         super().__init__(required)
@@ -332,7 +337,8 @@ class Choice(Str):
     def check(self, value, where, mark, checking):
         text = super().check(value, where, mark, checking)
         if text is not None and text not in self.options:
-            checking.problem(mark, where, f"unknown value '{text}' — {suggestion(text, self.options)}use one of: {', '.join(self.options)}")
+            checking.problem(mark, where, _("unknown value '{value}' — {suggestion}use one of: {options}", value=text,
+                                            suggestion=suggestion(text, self.options), options=", ".join(self.options)))
             return None
         return text
 
@@ -343,11 +349,11 @@ class Choice(Str):
 class Int(Field):
     """A whole number, zero or more."""
 
-    noun = "numbers"
+    noun = N_("numbers")
 
     def check(self, value, where, mark, checking):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            checking.problem(mark, where, f"expected a whole number, got {describe(value, mark)} — write digits only, like 12")
+            checking.problem(mark, where, _("expected a whole number, got {got} — write digits only, like 12", got=describe(value, mark)))
             return None
         return value
 
@@ -358,12 +364,13 @@ class Int(Field):
 class Year(Int):
     """A plausible year."""
 
-    noun = "years"
+    noun = N_("years")
 
     def check(self, value, where, mark, checking):
         year = super().check(value, where, mark, checking)
         if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
-            checking.problem(mark, where, f"{mark.written or year} is not a plausible year — use a year from {FIRST_YEAR} to {LAST_YEAR}")
+            checking.problem(mark, where, _("{year} is not a plausible year — use a year from {first} to {last}",
+                                            year=mark.written or year, first=FIRST_YEAR, last=LAST_YEAR))
             return None
         return year
 
@@ -374,13 +381,13 @@ class Year(Int):
 class Date(Field):
     """A calendar date written YYYY-MM-DD, in quotes."""
 
-    noun = "dates"
+    noun = N_("dates")
 
     def check(self, value, where, mark, checking):
         try:
             return datetime.date.fromisoformat(value).isoformat()
         except (TypeError, ValueError):
-            checking.problem(mark, where, f"expected a date, got {describe(value, mark)} — write it as YYYY-MM-DD, like \"2018-06-01\"")
+            checking.problem(mark, where, _("expected a date, got {got} — write it as YYYY-MM-DD, like \"2018-06-01\"", got=describe(value, mark)))
             return None
 
     def json_schema(self, definitions):
@@ -390,7 +397,7 @@ class Date(Field):
 class PageDate(Field):
     """The date a web page gives itself: a year, like 2019, or a day written YYYY-MM-DD, in quotes."""
 
-    noun = "dates"
+    noun = N_("dates")
 
     def check(self, value, where, mark, checking):
         if isinstance(value, int) and not isinstance(value, bool):
@@ -398,8 +405,8 @@ class PageDate(Field):
         try:
             return datetime.date.fromisoformat(value).isoformat()
         except (TypeError, ValueError):
-            checking.problem(mark, where, f"expected a year or a date, got {describe(value, mark)}"
-                                          " — write a year, like 2019, or a day as YYYY-MM-DD, like \"2022-05-25\"")
+            checking.problem(mark, where, _("expected a year or a date, got {got}"
+                                            " — write a year, like 2019, or a day as YYYY-MM-DD, like \"2022-05-25\"", got=describe(value, mark)))
             return None
 
     def json_schema(self, definitions):
@@ -412,7 +419,7 @@ class ReviewDate(Date):
     def check(self, value, where, mark, checking):
         date = super().check(value, where, mark, checking)
         if date is not None and date > datetime.date.today().isoformat():
-            checking.problem(mark, where, f"{date} is in the future — write the day the content was checked, today at the latest")
+            checking.problem(mark, where, _("{date} is in the future — write the day the content was checked, today at the latest", date=date))
             return None
         return date
 
@@ -420,26 +427,27 @@ class ReviewDate(Date):
 class Text(Field):
     """A text given in every language, each non-empty."""
 
-    noun = "texts in both languages"
+    noun = N_("texts in both languages")
 
     def check(self, value, where, mark, checking):
-        if not is_mapping(value, where, mark, checking, "a text in both languages", 'write it as {da: "…", en: "…"}'):
+        if not is_mapping(value, where, mark, checking, _("a text in both languages"), _('write it as {{da: "…", en: "…"}}')):
             return None
         texts = {}
         for language in LANGUAGES:
-            name, here = LANGUAGE_NAMES[language], f"{where}.{language}"
+            name, here = _(LANGUAGE_NAMES[language]), f"{where}.{language}"
             text = value.get(language)
             if language not in value:
-                checking.problem(value.mark, here, f"missing {name} text — add it")
+                checking.problem(value.mark, here, _("missing {language} text — add it", language=name))
             elif isinstance(text, (bool, int, float)):
-                checking.problem(value.marks[language], here, f"expected the {name} text, got {describe(text, value.marks[language])}"
-                                                               f" — {quote_it(value.marks[language])}")
+                checking.problem(value.marks[language], here, _("expected the {language} text, got {got} — {fix}", language=name,
+                                                                 got=describe(text, value.marks[language]), fix=quote_it(value.marks[language])))
             elif not isinstance(text, str) or not text.strip():
-                checking.problem(value.marks[language], here, f"empty {name} text — write it")
+                checking.problem(value.marks[language], here, _("empty {language} text — write it", language=name))
             elif (checked := checking.checked_text(text, value.marks[language], here, language)) is not None:
                 texts[language] = checked
         for extra in value.keys() - set(LANGUAGES):
-            checking.problem(value.key_marks[extra], f"{where}.{extra}", f"unknown language '{extra}' — use only {' and '.join(LANGUAGES)}")
+            checking.problem(value.key_marks[extra], f"{where}.{extra}", _("unknown language '{language}' — use only {languages}",
+                                                                           language=extra, languages=_(" and ").join(LANGUAGES)))
         return BilingualText(**texts) if len(texts) == len(LANGUAGES) else None
 
     def json_schema(self, definitions):
@@ -478,18 +486,27 @@ class ListOf(Field):
 
     def check(self, value, where, mark, checking):
         if not isinstance(value, MarkedList):
-            checking.problem(mark, where, f"expected a list of {self.item.noun}, got {describe(value, mark)}"
-                                          " — start each item on its own line with '- '")
+            checking.problem(mark, where, _("expected a list of {items}, got {got} — start each item on its own line with '- '",
+                                            items=plural_noun(self.item), got=describe(value, mark)))
             return None
         if len(value) < self.at_least:
-            checking.problem(mark, where, f"the list needs at least {self.at_least} item(s), it has {len(value)}"
-                                          " — add each on its own line starting with '- '")
+            checking.problem(mark, where, ngettext("the list needs at least {count} item, it has {items}"
+                                                   " — add each on its own line starting with '- '",
+                                                   "the list needs at least {count} items, it has {items}"
+                                                   " — add each on its own line starting with '- '", self.at_least, items=len(value)))
             return None
         return [self.item.check(item, f"{where}[{index}]", value.marks[index], checking) for index, item in enumerate(value)]
 
     def json_schema(self, definitions):
         schema = {"type": "array", "items": self.item.json_schema(definitions)}
         return {**schema, "minItems": self.at_least} if self.at_least else schema
+
+
+def plural_noun(kind: Field) -> str:
+    """What a list of a field kind holds, in the language spoken: 'texts', 'models'."""
+    if isinstance(kind, RecordOf):
+        return ngettext(kind.record_class.noun, kind.record_class.plural, 2)
+    return _(kind.noun)
 
 
 def Refs(collection: str, required: bool = True, at_least: int = 0) -> ListOf:
@@ -500,10 +517,10 @@ def Refs(collection: str, required: bool = True, at_least: int = 0) -> ListOf:
 def is_mapping(value, where: str, mark: Mark, checking: Checking, expected: str, fix: str) -> bool:
     """Whether value is a mapping; notes keys written twice in it, or that it is no mapping."""
     if not isinstance(value, MarkedDict):
-        checking.problem(mark, where, f"expected {expected}, got {describe(value, mark)} — {fix}")
+        checking.problem(mark, where, _("expected {expected}, got {got} — {fix}", expected=expected, got=describe(value, mark), fix=fix))
         return False
     for key, repeat, first_line in value.duplicates:
-        checking.problem(repeat, join(where, key), f"'{key}' is written twice (first on line {first_line}) — keep one of them")
+        checking.problem(repeat, join(where, key), _("'{key}' is written twice (first on line {line}) — keep one of them", key=key, line=first_line))
     return True
 
 
@@ -552,12 +569,13 @@ class RecordOf(Field):
         self.noun = record_class.plural
 
     def check(self, value, where, mark, checking):
-        noun = self.record_class.noun
-        if not is_mapping(value, where, mark, checking, f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}",
-                          "write one 'field: value' a line, indented under it"):
+        noun = ngettext(self.record_class.noun, self.record_class.plural, 1)
+        article = _("an {record}", record=noun) if self.record_class.noun[0] in "aeiou" else _("a {record}", record=noun)
+        if not is_mapping(value, where, mark, checking, article,
+                          _("write one 'field: value' a line, indented under it")):
             checking.unreadable.add(where)
             return None
-        section = "section" if not where else "field"
+        section = not where  # the file's top: its fields are sections
         unknown = [key for key in value if key not in self.kinds]
         # A link written on the other record's side is told where it goes (written_elsewhere: field → message).
         elsewhere = getattr(self.record_class, "written_elsewhere", {})
@@ -565,23 +583,26 @@ class RecordOf(Field):
         meant = {difflib.get_close_matches(str(key), self.kinds, n=1)[0] for key in unknown
                  if key not in elsewhere and difflib.get_close_matches(str(key), self.kinds, n=1)}
         for key in unknown:
-            checking.problem(value.key_marks[key], join(where, key), MERGE_KEY_FIX if key == "<<" else elsewhere.get(key) or
-                             f"unknown {section} '{key}' — {suggestion(key, self.kinds)}use one of: {', '.join(self.kinds)}")
+            known = {"name": key, "suggestion": suggestion(key, self.kinds), "options": ", ".join(self.kinds)}
+            checking.problem(value.key_marks[key], join(where, key), _(MERGE_KEY_FIX) if key == "<<" else _(elsewhere[key]) if key in elsewhere
+                             else _("unknown section '{name}' — {suggestion}use one of: {options}", **known) if section
+                             else _("unknown field '{name}' — {suggestion}use one of: {options}", **known))
         # Records with `one_of` need exactly one of those fields: an address, say, given one way or another.
         alternatives = getattr(self.record_class, "one_of", ())
         given = [name for name in value if name in alternatives and value.get(name) is not None]  # as written
-        choices = " or ".join(f"'{name}'" for name in alternatives)
+        choices = _(" or ").join(f"'{name}'" for name in alternatives)
         if alternatives and not given and not meant & set(alternatives):
-            checking.problem(value.mark, where, f"missing field {choices} — add one of them")
+            checking.problem(value.mark, where, _("missing field {choices} — add one of them", choices=choices))
         elif len(given) > 1:
             checking.problem(value.key_marks[given[1]], join(where, given[1]),
-                             f"{' and '.join(given)} are both written — keep only one of {choices}")
+                             _("{given} are both written — keep only one of {choices}", given=_(" and ").join(given), choices=choices))
         clean = {}
         for name, kind in self.kinds.items():
             here = join(where, name)
             if value.get(name) is None:
                 if kind.required and name not in meant:
-                    checking.problem(value.mark, here, f"missing {section} '{name}' — add it")
+                    checking.problem(value.mark, here, _("missing section '{name}' — add it", name=name) if section
+                                     else _("missing field '{name}' — add it", name=name))
                 if kind.required:
                     checking.unreadable.add(here)
                 clean[name] = [] if isinstance(kind, ListOf) else None

@@ -5,10 +5,11 @@ quoting and layout stay byte for byte, and a second run finds nothing to change.
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import N_
 from .problems import Problem
 
 # The end of a message about a mistake that --fix mends.
-FIX_HINT = " (make fix does it)"
+FIX_HINT = N_(" (make fix does it)")
 BOM = "\ufeff"
 
 

@@ -13,6 +13,7 @@ from pymdownx.slugs import slugify
 
 from . import LANGUAGES, default_source, language_of_source, source_file
 from .fields import Doi, SiteName, Url, field_kinds, site_address, suggestion
+from .messages import _
 from .pages import DOCS_DIR, PAGES
 from .problems import Problem
 from .snippets import fill_snippets
@@ -56,7 +57,7 @@ def web_addresses(records) -> dict[str, list[int]]:
 
 def unencrypted_addresses(site) -> list[Problem]:
     """A warning for each web address the data names with http://: anyone on the way can change what it shows."""
-    return [Problem(line, 1, "url", f"'{address}' is not encrypted (http://) — write https:// if the site answers there")
+    return [Problem(line, 1, "url", _("'{address}' is not encrypted (http://) — write https:// if the site answers there", address=address))
             for address, lines in web_addresses(site).items() if address.startswith("http://") for line in lines]
 
 
@@ -124,7 +125,7 @@ def broken_page_links(docs_dir: Path, rendered: tuple[dict[str, str], dict[str, 
                 group = 1 if match.group(1) is not None else 2
                 what = link_problem(match.group(group), name, known, unknowable, ids)
                 if what:
-                    problems.append(Problem(number, match.start(group) + 1, "", f"link '{match.group(group)}': {what}",
+                    problems.append(Problem(number, match.start(group) + 1, "", _("link '{target}': {problem}", target=match.group(group), problem=what),
                                             path=f"{DOCS_DIR}/{name}"))
     return problems
 
@@ -141,21 +142,24 @@ def link_problem(target: str, page: str, known: list[str], unknowable: set[str],
     path = posixpath.normpath(posixpath.join(folder, parts.path.lstrip("/"))) if parts.path else page
     if not path.endswith(".md"):  # an address such as `models/`: which page it means, if any
         path = next((name for name in (f"{path}.md", f"{path}/index.md") if name in known), path)
-    instead = f"'{posixpath.relpath(path, folder)}'" if path in known else "its Markdown file, relative to this page"
+    instead = f"'{posixpath.relpath(path, folder)}'" if path in known else _("its Markdown file, relative to this page")
     if parts.path.startswith("/"):
-        return f"a link from the top of the host breaks where the site is not at the top, as in a pull request's preview — link to {instead}"
+        return _("a link from the top of the host breaks where the site is not at the top, as in a pull request's preview"
+                 " — link to {instead}", instead=instead)
     if path.startswith("../"):
-        return f"leads out of {DOCS_DIR}/ — link to a page of the site by its Markdown file, relative to this page"
+        return _("leads out of {folder}/ — link to a page of the site by its Markdown file, relative to this page", folder=DOCS_DIR)
     if parts.path and not parts.path.endswith(".md"):
-        return f"an address, not a page's file — link to {instead}"
+        return _("an address, not a page's file — link to {instead}", instead=instead)
     if default_source(path) not in known:
         if posixpath.dirname(path) in unknowable:
             return None
         meant = suggestion(parts.path, [posixpath.relpath(name, folder) for name in known]).strip()
-        return f"there is no page {DOCS_DIR}/{path} — " + (meant or "link to a page by its Markdown file, relative to this page")
+        return _("there is no page {page} — {fix}", page=f"{DOCS_DIR}/{path}",
+                 fix=meant or _("link to a page by its Markdown file, relative to this page"))
     target = source_file(default_source(path), language_of_source(page))
     present = ids(target) if parts.fragment else None
     if present is None or parts.fragment in present:
         return None
     meant = suggestion(parts.fragment, sorted(present)).strip()
-    return f"{DOCS_DIR}/{target} has no heading or anchor '#{parts.fragment}'" + (f" — {meant}" if meant else "")
+    missing = _("{page} has no heading or anchor '#{anchor}'", page=f"{DOCS_DIR}/{target}", anchor=parts.fragment)
+    return f"{missing} — {meant}" if meant else missing

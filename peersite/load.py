@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .fixes import BOM
+from .messages import _
 from .problems import DataError, Problem
 from .yaml_lines import in_plain_words, must_be_quoted, pasted_quotes, straightened
 
@@ -109,21 +110,21 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
     """A YAML error as a located problem, with what to do about it."""
     if isinstance(error, yaml.reader.ReaderError):
         code = error.character if isinstance(error.character, int) else ord(error.character)
-        return Problem(*position(text, error.position), "YAML syntax",
-                       f"the control character U+{code:04X} is not allowed — delete it (it is invisible in most editors)")
+        return Problem(*position(text, error.position), _("YAML syntax"),
+                       _("the control character U+{code:04X} is not allowed — delete it (it is invisible in most editors)", code=code))
     if not isinstance(error, yaml.constructor.ConstructorError) and (plain := in_plain_words(error, text)):
-        return Problem(*plain[:2], "YAML syntax", plain[2])
+        return Problem(*plain[:2], _("YAML syntax"), plain[2])
     mark = Mark.of(error.problem_mark or error.context_mark)
     what = " ".join(part for part in (error.context, error.problem) if part)
     if isinstance(error, yaml.constructor.ConstructorError) and "tag" in what:
-        return Problem(mark.line, mark.column, "YAML syntax", must_be_quoted("!", " (YAML reads '!name' as a type)"))
+        return Problem(mark.line, mark.column, _("YAML syntax"), must_be_quoted("!", tag=True))
     if isinstance(error, yaml.constructor.ConstructorError):
-        fix = "write a shorter value"
+        fix = _("write a shorter value")
     elif "single document" in what:
-        fix = "the file holds one document: remove the line '---' and join the parts"
+        fix = _("the file holds one document: remove the line '---' and join the parts")
     else:
-        fix = "check the indentation, colons and quotes on this line and the one before"
-    return Problem(mark.line, mark.column, "YAML syntax", f"{what} — {fix}")
+        fix = _("check the indentation, colons and quotes on this line and the one before")
+    return Problem(mark.line, mark.column, _("YAML syntax"), _("{parser} — {fix}", parser=what, fix=fix))
 
 
 def event_problems(loader: yaml.BaseLoader) -> tuple[list[Problem], bool]:
@@ -138,8 +139,8 @@ def event_problems(loader: yaml.BaseLoader) -> tuple[list[Problem], bool]:
         if open_collections and isinstance(event, (yaml.NodeEvent, yaml.CollectionStartEvent)):
             if isinstance(event, yaml.CollectionStartEvent) and at_key:
                 mark = Mark.of(event.start_mark)
-                problems.append(Problem(mark.line, mark.column, "YAML structure",
-                                        "a key must be a plain word, not a list or a mapping — write it like 'name:'"))
+                problems.append(Problem(mark.line, mark.column, _("YAML structure"),
+                                        _("a key must be a plain word, not a list or a mapping — write it like 'name:'")))
             if open_collections[-1] is not None:
                 open_collections[-1] = not at_key
         aliases |= isinstance(event, yaml.AliasEvent)
@@ -147,8 +148,8 @@ def event_problems(loader: yaml.BaseLoader) -> tuple[list[Problem], bool]:
             open_collections.append(True if isinstance(event, yaml.MappingStartEvent) else None)
             if len(open_collections) > MAX_DEPTH:
                 mark = Mark.of(event.start_mark)
-                return problems + [Problem(mark.line, mark.column, "YAML structure", f"nested more than {MAX_DEPTH}"
-                                           " levels deep — the data needs only a few; check the brackets and the indentation")], aliases
+                return problems + [Problem(mark.line, mark.column, _("YAML structure"), _("nested more than {depth} levels deep — the data needs only a few;"
+                                           " check the brackets and the indentation", depth=MAX_DEPTH))], aliases
         elif isinstance(event, yaml.CollectionEndEvent):
             open_collections.pop()
     return problems, aliases
@@ -178,14 +179,14 @@ def alias_problem(root: yaml.Node) -> Problem | None:
             continue
         if id(node) in height:  # entered, not left: an alias inside its own anchor
             mark = Mark.of(node.start_mark)
-            return Problem(mark.line, mark.column, "YAML structure",
-                           "an alias (*name) refers to the value it stands in — write the value out instead")
+            return Problem(mark.line, mark.column, _("YAML structure"),
+                           _("an alias (*name) refers to the value it stands in — write the value out instead"))
         height[id(node)] = 0
         stack.append((node, True))
         stack.extend((child, False) for child in children(node) if id(child) not in done)
     if height[id(root)] > MAX_DEPTH or size[id(root)] > MAX_VALUES:
-        return Problem(1, 1, "YAML structure", f"the aliases (*name) expand into more than {MAX_DEPTH} levels"
-                                               f" or {MAX_VALUES:,} values — write the values out instead")
+        return Problem(1, 1, _("YAML structure"), _("the aliases (*name) expand into more than {depth} levels or {values:,} values"
+                                                  " — write the values out instead", depth=MAX_DEPTH, values=MAX_VALUES))
     return None
 
 
@@ -196,12 +197,12 @@ def load_marked_yaml(path: Path, shown_path: str | None = None, as_written: bool
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(shown, [Problem(1, 1, "", "file not found — create it or pass the right path")])
+        raise DataError(shown, [Problem(1, 1, "", _("file not found — create it or pass the right path"))])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = position(raw.decode("utf-8", errors="replace"), len(raw[:error.start].decode("utf-8", errors="replace")))
-        raise DataError(shown, [Problem(line, column, "", f"not UTF-8 text ({error.reason}) — save the file as UTF-8")])
+        raise DataError(shown, [Problem(line, column, "", _("not UTF-8 text ({reason}) — save the file as UTF-8", reason=error.reason))])
     # Places are counted after a byte-order mark, as YAML reads the file (libyaml does not count it).
     text = text.removeprefix(BOM)
     # Read as the editor meant it, the smart quotes around values straight; they are reported with the rest.
@@ -217,7 +218,7 @@ def load_marked_yaml(path: Path, shown_path: str | None = None, as_written: bool
     try:
         root = loader.get_single_node()
         if root is None:
-            raise DataError(shown, [Problem(1, 1, "", "the file is empty — it must hold the sections site:, organisations:, models: …")])
+            raise DataError(shown, [Problem(1, 1, "", _("the file is empty — it must hold the sections site:, organisations:, models: …"))])
         if aliases and (problem := alias_problem(root)):
             raise DataError(shown, pasted + [problem])
         data = loader.construct_document(root)
@@ -226,6 +227,6 @@ def load_marked_yaml(path: Path, shown_path: str | None = None, as_written: bool
     finally:
         loader.dispose()
     if not isinstance(data, MarkedDict):
-        raise DataError(shown, [Problem(1, 1, "", "the file must be a mapping of sections (site:, organisations:, models: …)")])
+        raise DataError(shown, [Problem(1, 1, "", _("the file must be a mapping of sections (site:, organisations:, models: …)"))])
     data.text = text
     return data

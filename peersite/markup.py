@@ -11,6 +11,7 @@ from functools import lru_cache
 import nh3
 
 from .addresses import address_problem, host_problem, text_names_another_host
+from .messages import _
 
 SAFE_SCHEMES = ("https", "http", "mailto")
 # Links on a built page may also dial or text a number: the templates make them from checked phone numbers only.
@@ -41,19 +42,19 @@ def markup_problem(text: str) -> str | None:
         return link_problem(text)
     shown = found.group(0)
     if shown.startswith("<"):
-        return (f"raw HTML ('{shown}…') is not allowed in a data text — write plain text;"
-                " use *word* for emphasis and [text](https://…) for a link")
+        return _("raw HTML ('{shown}…') is not allowed in a data text — write plain text;"
+                 " use *word* for emphasis and [text](https://…) for a link", shown=shown)
     if shown.startswith("&"):
-        return f"the character reference '{shown}' is not allowed — write the character itself"
+        return _("the character reference '{shown}' is not allowed — write the character itself", shown=shown)
     if shown.startswith("!"):
-        return "images are not allowed in a data text — describe the picture in words, or link to it with [text](https://…)"
+        return _("images are not allowed in a data text — describe the picture in words, or link to it with [text](https://…)")
     if shown.startswith("["):
-        return f"the link definition '{shown}' is not allowed — write the link where it is used: [text](https://…)"
+        return _("the link definition '{shown}' is not allowed — write the link where it is used: [text](https://…)", shown=shown)
     target = shown[2:].strip()
     scheme = re.match(r"[A-Za-z][\w+.-]*:", target)
     target = f"{scheme.group(0)}…" if scheme else target
-    return (f"the link to '{target}' is not allowed — links must start with https://, http:// or mailto:"
-            " (a page of this site is linked through the record's fields, not in a text)")
+    return _("the link to '{target}' is not allowed — links must start with https://, http:// or mailto:"
+             " (a page of this site is linked through the record's fields, not in a text)", target=target)
 
 
 def link_problem(text: str) -> str | None:
@@ -63,10 +64,10 @@ def link_problem(text: str) -> str | None:
         words, address = link.groups()
         mail = address.startswith("mailto:")
         if problem := host_problem(address.split("?")[0].rsplit("@", 1)[-1]) if mail else address_problem(address):
-            return f"the link '{link.group(0)}': {problem}"
+            return _("the link '{link}': {problem}", link=link.group(0), problem=problem)
         if not mail and (named := text_names_another_host(words, address)):
-            return (f"the link text '{words}' names {named}, but the link goes to {address} — write the address the"
-                    " link goes to as its text, or say in words what the page is")
+            return _("the link text '{words}' names {named}, but the link goes to {address} — write the address the"
+                     " link goes to as its text, or say in words what the page is", words=words, named=named, address=address)
     return None
 
 

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from .messages import _, ngettext
+
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -24,7 +26,8 @@ class Problem:
     def format(self, path: str, warning: bool = False) -> str:
         """Render as `path:LINE:COL: where: what` (with `warning: ` before `where` for what does not stop a build)."""
         where = f"{one_line(self.where)}: " if self.where else ""
-        return f"{self.path or path}:{self.line}:{self.column}: {'warning: ' if warning else ''}{where}{one_line(self.what)}"
+        warned = _("warning") + ": " if warning else ""
+        return f"{self.path or path}:{self.line}:{self.column}: {warned}{where}{one_line(self.what)}"
 
     def annotation(self, path: str, warning: bool = False) -> str:
         """Render as a GitHub workflow command, so that the problem shows on its line of a pull request."""
@@ -47,5 +50,5 @@ class DataError(Exception):
         """All problems, one a line (as text, or as GitHub annotations), then a count."""
         lines = [problem.annotation(self.path) if style == "github" else problem.format(self.path) for problem in self.problems]
         count = len(self.problems)
-        lines.append(f"{count} error{'s' if count != 1 else ''} in {self.path}; nothing was built.")
+        lines.append(ngettext("{count} error in {path}; nothing was built.", "{count} errors in {path}; nothing was built.", count, path=self.path))
         return "\n".join(lines)

@@ -5,18 +5,19 @@ publisher as plain texts for the footer of every page. `make check` warns of eac
 from . import LANGUAGES
 from .fields import BilingualText, field_kinds
 from .markup import plain_text
+from .messages import N_, _
 from .problems import Problem
 from .schema import Publisher, Site
 
 # What to write in each empty field; the contact is one e-mail address or postal address, or both.
 TO_WRITE = {
-    "name": 'not set yet — write who publishes the site (an organisation or a person), as {da: "…", en: "…"}',
-    "responsible_editor": 'not set yet — write who is editorially responsible (a name or a role), as {da: "…", en: "…"}',
-    "email": ("no way to reach the publisher without GitHub yet — write an e-mail address here,"
-              " or a postal address under postal_address, or both"),
-    "funding": 'not set yet — write who pays for the site, as {da: "…", en: "…"}',
-    "advertising": ('not set yet — write that the site carries no advertising or sponsorship'
-                    ' (or what it carries), as {da: "…", en: "…"}'),
+    "name": N_('not set yet — write who publishes the site (an organisation or a person), as {{da: "…", en: "…"}}'),
+    "responsible_editor": N_('not set yet — write who is editorially responsible (a name or a role), as {{da: "…", en: "…"}}'),
+    "email": N_("no way to reach the publisher without GitHub yet — write an e-mail address here,"
+                " or a postal address under postal_address, or both"),
+    "funding": N_('not set yet — write who pays for the site, as {{da: "…", en: "…"}}'),
+    "advertising": N_('not set yet — write that the site carries no advertising or sponsorship'
+                      ' (or what it carries), as {{da: "…", en: "…"}}'),
 }
 
 
@@ -28,7 +29,7 @@ def unset_fields(site: Site) -> list[Problem]:
         empty.remove("email")
     section = site.key_marks["publisher"]
     return [
-        Problem(mark.line, mark.column, f"publisher.{name}", TO_WRITE[name])
+        Problem(mark.line, mark.column, f"publisher.{name}", _(TO_WRITE[name]))
         for name in empty for mark in [publisher.key_marks.get(name, section)]
     ]
 

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 
 from .fields import field_kinds
+from .messages import _
 from .schema import REVIEWED_COLLECTIONS, Site
 
 # The records that are reviewed one by one: a model, a partnership, a source.
@@ -26,14 +27,15 @@ class Stale:
 
     def message(self) -> str:
         """What is old and what to do about it."""
-        return (f"last reviewed on {self.reviewed}, more than {STALE_AFTER_YEARS * 12} months ago"
-                f" — check '{self.id}' against its sources, then set its reviewed: to that day")
+        return _("last reviewed on {reviewed}, more than {months} months ago — check '{id}' against its sources, then set its"
+                 " reviewed: to that day", reviewed=self.reviewed, months=STALE_AFTER_YEARS * 12, id=self.id)
 
     def format(self, path: str, style: str = "text") -> str:
         """As a `path:LINE: warning:` line, or as a GitHub workflow warning on that line."""
         if style == "github":
             return f"::warning file={path},line={self.line},title={self.where}::{self.message()}"
-        return f"{path}:{self.line}: warning: {self.where}: {self.message()}"
+        warning = _("warning")
+        return f"{path}:{self.line}: {warning}: {self.where}: {self.message()}"
 
 
 def cutoff(today: datetime.date) -> datetime.date:

@@ -9,6 +9,7 @@ from .fields import (
     BilingualText, Choice, Date, Doi, Email, ReviewDate, Int, ListOf, Located, PageDate, Phone, PhoneNumber, RecordOf, Ref,
     Refs, SiteName, Slug, Str, Text, Url, Year, record, site_address,
 )
+from .messages import N_
 from .references import WORK_KINDS
 
 # A work's publisher is an organisation too: a publishing house or the publisher of a journal, magazine or newspaper
@@ -113,8 +114,8 @@ class NationalTrial(Located):
 class Partnership(Located):
     """One of the three cross-sector partnerships of the national trial. Its models name it (models[].partnership)."""
 
-    written_elsewhere = {"models": "a partnership lists no models: each model names its partnership under 'partnership:'"
-                                   " — remove this list (the page lists the models that name this partnership)"}
+    written_elsewhere = {"models": N_("a partnership lists no models: each model names its partnership under 'partnership:'"
+                                      " — remove this list (the page lists the models that name this partnership)")}
 
     id: str = Slug()
     name: BilingualText = Text()
@@ -134,10 +135,10 @@ class Model(Located):
     (evidence[].models, materials[].models): each link is written once, on their side."""
 
     written_elsewhere = {
-        "evidence": "a model lists no sources: each source names the models it is about — write this model's id under"
-                    " 'models:' of each source about it (under evidence:), and remove this list",
-        "materials": "a model lists no materials: each material names the models it is about — write this model's id"
-                     " under 'models:' of the material (or of the source it points at with 'evidence:'), and remove this list",
+        "evidence": N_("a model lists no sources: each source names the models it is about — write this model's id under"
+                       " 'models:' of each source about it (under evidence:), and remove this list"),
+        "materials": N_("a model lists no materials: each material names the models it is about — write this model's id"
+                        " under 'models:' of the material (or of the source it points at with 'evidence:'), and remove this list"),
     }
 
     id: str = Slug()

@@ -4,6 +4,7 @@
 import re
 from pathlib import Path
 
+from .messages import _
 from .pages import DOCS_DIR, SNIPPETS
 from .problems import Problem
 from .write import hand_written_pages
@@ -24,6 +25,6 @@ def unknown_blocks(docs_dir: Path) -> list[Problem]:
         for match in BLOCK.finditer(text):
             if match.group(1) not in SNIPPETS:
                 line = text.count("\n", 0, match.start()) + 1
-                problems.append(Problem(line, 1, "", f"unknown data block '{match.group(1)}' — use one of: {', '.join(SNIPPETS)}",
+                problems.append(Problem(line, 1, "", _("unknown data block '{block}' — use one of: {options}", block=match.group(1), options=", ".join(SNIPPETS)),
                                         path=f"{DOCS_DIR}/{name}"))
     return problems

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import LANGUAGE_NAMES, LANGUAGES, language_of_source
+from .messages import MESSAGE_LANGUAGES, _, ngettext, speaking
 from .load import MarkedList, load_marked_yaml
 from .problems import DataError
 
@@ -61,7 +62,8 @@ class Finding:
     def format(self, style: str = "text") -> str:
         """Render as `path:LINE: word — advice`, or as a GitHub workflow annotation on that line."""
         if style == "github":
-            return f"::error file={self.path},line={self.line},title=spelling::{self.word} — {self.advice}"
+            title = _("spelling")
+            return f"::error file={self.path},line={self.line},title={title}::{self.word} — {self.advice}"
         return f"{self.path}:{self.line}: {self.word} — {self.advice}"
 
 
@@ -170,8 +172,9 @@ def missing_dictionaries() -> list[str]:
 def why_unchecked(missing: list[str]) -> str:
     """What keeps the texts from being spell-checked here: Hunspell, or which of its dictionaries, is missing."""
     if not shutil.which("hunspell"):
-        return "Hunspell is not installed"
-    return f"Hunspell's {' and '.join(missing)} dictionar{'ies are' if len(missing) > 1 else 'y is'} missing"
+        return _("Hunspell is not installed")
+    return ngettext("Hunspell's {dictionaries} dictionary is missing", "Hunspell's {dictionaries} dictionaries are missing",
+                    len(missing), dictionaries=_(" and ").join(missing))
 
 
 def in_ci() -> bool:
@@ -214,8 +217,9 @@ def misspellings(texts: list[Text], language: str, accepted: set[str], project_w
                   if word in unknown and (word in outside or word not in known_in_other)]
     advice = suggestions({word for _, word in wrong}, language)
     return [
-        Finding(text.path, text.line, word, f"did you mean {', '.join(advice[word][:4])}?" if advice.get(word) else
-                f"not in the {LANGUAGE_NAMES[language]} dictionary; if it is a name or term, add it to {WORDS_FILE}")
+        Finding(text.path, text.line, word, _("did you mean {words}?", words=", ".join(advice[word][:4])) if advice.get(word) else
+                _("not in the {language} dictionary; if it is a name or term, add it to {file}", language=_(LANGUAGE_NAMES[language]),
+                  file=WORDS_FILE))
         for text, word in wrong
     ]
 
@@ -235,7 +239,7 @@ def read_variants(path: Path) -> dict[str, list[tuple[re.Pattern, str]]]:
 def variant_uses(texts: list[Text], variants: list) -> list[Finding]:
     """Every use of a word or phrase the site has chosen not to use."""
     return [
-        Finding(text.path, text.line, match.group(0), f"did you mean {use}? (the site writes {use}: {VARIANTS_FILE})")
+        Finding(text.path, text.line, match.group(0), _("did you mean {use}? (the site writes {use}: {file})", use=use, file=VARIANTS_FILE))
         for text in texts for pattern, use in variants for match in pattern.finditer(text.text)
     ]
 
@@ -261,16 +265,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=".", help="the project folder (default: the current one)")
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="findings as file:line lines, or as GitHub workflow annotations")
+    parser.add_argument("--language", choices=MESSAGE_LANGUAGES, default="en",
+                        help="the language of the messages: English (the default) or Danish, as the editors read them")
     args = parser.parse_args(argv)
+    with speaking(args.language):
+        return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the texts, in the language chosen for the messages."""
     root = Path(args.root)
     if missing := missing_dictionaries():
         if not in_ci():
-            print(f"Spelling not checked: {why_unchecked(missing)} on this machine — the pull request's checks spell-check"
-                  " every text (to check here, see CONTRIBUTING.md, \"Stavekontrol\" / \"Spell check\").", file=sys.stderr)
+            print(_("Spelling not checked: {why} on this machine — the pull request's checks spell-check every text (to check"
+                    " here, see CONTRIBUTING.md, \"Stavekontrol\" / \"Spell check\").", why=why_unchecked(missing)), file=sys.stderr)
             return 0
-        error = (f"Spelling cannot be checked: {why_unchecked(missing)} — in CI every text is spell-checked:"
-                 " install hunspell hunspell-da hunspell-en-gb (`make spelling-deps`).")
-        print(f"::error title=spelling::{error}" if args.format == "github" else error, file=sys.stdout if args.format == "github" else sys.stderr)
+        error = _("Spelling cannot be checked: {why} — in CI every text is spell-checked: install hunspell hunspell-da"
+                  " hunspell-en-gb (`make spelling-deps`).", why=why_unchecked(missing))
+        title = _("spelling")
+        print(f"::error title={title}::{error}" if args.format == "github" else error, file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
     try:
         texts, findings = check(root)
@@ -280,9 +293,10 @@ def main(argv: list[str] | None = None) -> int:
     for finding in findings:
         print(finding.format(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
     if findings:
-        print(f"{len(findings)} word{'s' if len(findings) != 1 else ''} to fix in {len({f.path for f in findings})} file(s).", file=sys.stderr)
+        print(ngettext("{count} word to fix in {files} file(s).", "{count} words to fix in {files} file(s).", len(findings),
+                       files=len({finding.path for finding in findings})), file=sys.stderr)
         return 1
-    print(f"Spelling: no problems in {len(texts)} Danish and English texts.")
+    print(_("Spelling: no problems in {count} Danish and English texts.", count=len(texts)))
     return 0
 
 

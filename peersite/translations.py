@@ -4,6 +4,7 @@ from pathlib import Path
 
 from . import LANGUAGES, default_source, source_file
 from .pages import DOCS_DIR
+from .messages import _
 from .problems import Problem
 from .write import hand_written_pages
 
@@ -16,7 +17,7 @@ def untranslated_pages(docs_dir: Path) -> list[Problem]:
         files = [source_file(page, language) for language in LANGUAGES]
         there = next(name for name in files if name in present)
         problems += [
-            Problem(1, 1, "", f"{DOCS_DIR}/{name} is missing — every page needs a Danish and an English file; add it",
+            Problem(1, 1, "", _("{page} is missing — every page needs a Danish and an English file; add it", page=f"{DOCS_DIR}/{name}"),
                     path=f"{DOCS_DIR}/{there}")
             for name in files if name not in present
         ]

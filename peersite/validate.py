@@ -4,6 +4,7 @@ from pathlib import Path
 
 from .fields import BilingualText, Checking, suggestion
 from .load import MarkedDict, load_marked_yaml
+from .messages import _
 from .problems import DataError, Problem
 from .references import FROM_SOURCE, REFERENCE_FIELDS, SHOWN_WITH, WORK_KINDS
 from .schema import COLLECTIONS, REVIEWED_COLLECTIONS, SITE, Site
@@ -24,7 +25,7 @@ def check_unique_ids(raw: MarkedDict, site: Site, checking: Checking) -> None:
             if item.id in seen:
                 checking.problem(
                     raw_records[index].marks["id"], f"{where}.id",
-                    f"id '{item.id}' is already used by {collection}[{seen[item.id]}] — give this record its own id",
+                    _("id '{id}' is already used by {other} — give this record its own id", id=item.id, other=f"{collection}[{seen[item.id]}]"),
                 )
             else:
                 seen[item.id] = index
@@ -38,11 +39,11 @@ def resolve_references(site: Site, checking: Checking) -> None:
         known = site.by_id[ref.collection]
         if ref.id in known:
             continue
-        listed = ", ".join(sorted(known)[:12]) + (", …" if len(known) > 12 else "") or "none yet"
+        listed = ", ".join(sorted(known)[:12]) + (", …" if len(known) > 12 else "") or _("none yet")
         checking.problem(
             ref.mark, ref.where,
-            f"unknown id '{ref.id}' in {ref.collection} — {suggestion(ref.id, known)}"
-            f"use an id from {ref.collection} (known: {listed})",
+            _("unknown id '{id}' in {collection} — {suggestion}use an id from {collection} (known: {known})",
+              id=ref.id, collection=ref.collection, suggestion=suggestion(ref.id, known), known=listed),
         )
 
 
@@ -52,7 +53,8 @@ def check_model_numbers(raw: MarkedDict, site: Site, checking: Checking) -> None
         if model and model.number is not None and model.number != index + 1:
             checking.problem(
                 raw["models"][index].marks["number"], f"models[{index}].number",
-                f"model number {model.number} out of order — number the models 1, 2, 3 … as they are listed (this one is {index + 1})",
+                _("model number {number} out of order — number the models 1, 2, 3 … as they are listed (this one is {place})",
+                  number=model.number, place=index + 1),
             )
 
 
@@ -67,15 +69,15 @@ def check_evidence_scope(raw: MarkedDict, site: Site, checking: Checking) -> Non
         if evaluation and source.id == evaluation.source and source.models:
             checking.problem(
                 marks["models"], f"evidence[{index}].models",
-                "this is the evaluation of the whole pilot programme (national_trial.evaluation.source): it covers the"
-                " three partnerships together, so its findings are the programme's, not each model's — remove 'models'",
+                _("this is the evaluation of the whole pilot programme (national_trial.evaluation.source): it covers the"
+                  " three partnerships together, so its findings are the programme's, not each model's — remove 'models'"),
             )
         twice = sorted(set(source.outcomes or []) & {item.outcome for item in source.reported or [] if item})
         if twice:
             checking.problem(
                 marks["outcomes"], f"evidence[{index}].outcomes",
-                f"{', '.join(twice)} also under 'reported' — list an outcome once: under 'reported' when the source"
-                " says what it found, under 'outcomes' when it only covers it",
+                _("{outcomes} also under 'reported' — list an outcome once: under 'reported' when the source"
+                  " says what it found, under 'outcomes' when it only covers it", outcomes=", ".join(twice)),
             )
 
 
@@ -89,14 +91,15 @@ def check_model_sources_reach_the_map(raw: MarkedDict, site: Site, checking: Che
         models = ", ".join(source.models)
         if source.outcomes:
             checking.problem(record.key_marks["outcomes"], f"{where}.outcomes",
-                             f"a source about a model ({models}) shows no 'outcomes' on the evidence map: the model's row"
-                             " shows what its sources reported — move each under 'reported' as {outcome: …, found: not-stated}"
-                             " (or found: improvement, where the source reports one)")
+                             _("a source about a model ({models}) shows no 'outcomes' on the evidence map: the model's row"
+                               " shows what its sources reported — move each under 'reported' as {{outcome: …, found: not-stated}}"
+                               " (or found: improvement, where the source reports one)", models=models))
         elif record.get("reported") is None:
             checking.problem(record.key_marks["models"], f"{where}.reported",
-                             f"a source about a model ({models}) that reports no outcome puts nothing in the model's row"
-                             " on the evidence map — list what it found under 'reported', like"
-                             " [{outcome: hope, found: improvement}], or write 'reported: []' if our sources give no finding from it")
+                             _("a source about a model ({models}) that reports no outcome puts nothing in the model's row"
+                               " on the evidence map — list what it found under 'reported', like"
+                               " [{{outcome: hope, found: improvement}}], or write 'reported: []' if our sources give no finding from it",
+                               models=models))
 
 
 def check_levels(raw: MarkedDict, site: Site, checking: Checking) -> None:
@@ -112,14 +115,15 @@ def check_levels(raw: MarkedDict, site: Site, checking: Checking) -> None:
             continue
         if last and level.kinds:
             checking.problem(raw_levels[index].marks["kinds"], where,
-                             "the last level is where a model stands when no source is about it — write 'kinds: []'")
+                             _("the last level is where a model stands when no source is about it — write 'kinds: []'"))
         elif not last and not level.kinds:
             checking.problem(raw_levels[index].marks["kinds"], where,
-                             "only the last level may have no kinds — name the kinds of source that reach this level")
+                             _("only the last level may have no kinds — name the kinds of source that reach this level"))
         for kind in level.kinds:
             if kind in seen:
                 checking.problem(raw_levels[index].marks["kinds"], where,
-                                 f"'{kind}' already reaches the level '{seen[kind]}' — a kind of source reaches one level only")
+                                 _("'{kind}' already reaches the level '{level}' — a kind of source reaches one level only",
+                                   kind=kind, level=seen[kind]))
             seen.setdefault(kind, level.id)
 
 
@@ -134,12 +138,12 @@ def check_reference_fields(raw: MarkedDict, site: Site, checking: Checking) -> N
             if getattr(source, field) and not kind.takes(field):
                 fitting = ", ".join(name for name, other in WORK_KINDS.items() if other.takes(field))
                 checking.problem(record.key_marks[field], f"evidence[{index}].{field}",
-                                 f"a source of kind '{source.kind}' takes no '{field}' — remove it,"
-                                 f" or give the source a kind that takes it: {fitting}")
+                                 _("a source of kind '{kind}' takes no '{field}' — remove it, or give the source a kind that"
+                                   " takes it: {fitting}", kind=source.kind, field=field, fitting=fitting))
         for field in ("accessed", "closed"):
             if getattr(source, field) and not source.url:
                 checking.problem(record.key_marks[field], f"evidence[{index}].{field}",
-                                 f"'{field}' is a date of the work's web address — add its 'url', or remove '{field}'")
+                                 _("'{field}' is a date of the work's web address — add its 'url', or remove '{field}'", field=field))
 
 
 def check_material_facts(raw: MarkedDict, site: Site, checking: Checking) -> None:
@@ -157,13 +161,13 @@ def check_material_facts(raw: MarkedDict, site: Site, checking: Checking) -> Non
                 value, given = value.da, organisations[given].name.da if given in organisations else given
             where, mark = f"materials[{index}].{field}", raw["materials"][index].marks[field]
             if value == given:
-                checking.problem(mark, where, f"{quoted(value)} is already given by the source '{source.id}'"
-                                              f" (line {source.line}) that the material points at — remove it here")
+                checking.problem(mark, where, _("{value} is already given by the source '{source}' (line {line}) that the"
+                                                " material points at — remove it here", value=quoted(value), source=source.id, line=source.line))
             else:
-                checking.problem(mark, where, f"{quoted(value)} disagrees with the source '{source.id}' (line {source.line}),"
-                                              f" which gives {quoted(given) if given else f'no {source_field}'}"
-                                              f" — a material takes its {source_field} from its source:"
-                                              " correct the source if it is wrong, and remove it here")
+                checking.problem(mark, where, _("{value} disagrees with the source '{source}' (line {line}), which gives {given}"
+                                                " — a material takes its {field} from its source: correct the source if it is"
+                                                " wrong, and remove it here", value=quoted(value), source=source.id, line=source.line,
+                                                given=quoted(given) if given else _("no {field}", field=source_field), field=source_field))
 
 
 def quoted(value) -> str:
@@ -180,8 +184,8 @@ def check_reviewers(site: Site, checking: Checking) -> None:
     for where, item in records + [("find_support", site.find_support)]:
         if item and item.reviewed_by and not item.reviewed:
             checking.problem(item.key_marks["reviewed_by"], f"{where}.reviewed_by",
-                             "a reviewer without the record's own reviewed: date — add the day they checked it"
-                             ' as reviewed: "YYYY-MM-DD", or remove reviewed_by')
+                             _("a reviewer without the record's own reviewed: date — add the day they checked it"
+                               ' as reviewed: "YYYY-MM-DD", or remove reviewed_by'))
 
 
 def check_site(raw: MarkedDict) -> tuple[Site, list[Problem]]:

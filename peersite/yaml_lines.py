@@ -10,6 +10,7 @@ import yaml
 
 from .characters import SMART_QUOTES
 from .fixes import FIX_HINT, Edit, FixableProblem, fixed_text
+from .messages import N_, _, ngettext
 
 QUOTES = SMART_QUOTES + "\"'"
 SMART_QUOTE = re.compile(f"[{SMART_QUOTES}]")
@@ -95,12 +96,13 @@ def pasted_quotes(text: str) -> list[FixableProblem]:
                 quote = '"' if not {'"', "\\"} & set(body) else "'" if "'" not in body else None
             marks = f"{line[opening]} … {line[closing]}"
             shown = body if len(body) <= 40 else body[:39] + "…"
-            what = f"{marks} around a text are not YAML's quotes (a word processor types “ ” ‘ ’ for \" and ') — " + (
-                f"write {quote}{shown}{quote}{FIX_HINT}" if quote else "write the text between straight quotes \"…\", with \\\" for a \" in it")
+            fix = (_("write {quoted}", quoted=f"{quote}{shown}{quote}") + _(FIX_HINT) if quote
+                   else _("write the text between straight quotes \"…\", with \\\" for a \" in it"))
+            what = _("{marks} around a text are not YAML's quotes (a word processor types “ ” ‘ ’ for \" and ') — {fix}", marks=marks, fix=fix)
             edits = tuple(Edit(offset + index, offset + index + 1, line[index], quote) for index in (opening, closing)
                           if quote and line[index] != quote)
-            problems.append(FixableProblem(number, first_smart + 1, "YAML syntax", what, edits=edits,
-                                           done=f"wrote {quote} … {quote} for {marks}" if edits else ""))
+            problems.append(FixableProblem(number, first_smart + 1, _("YAML syntax"), what, edits=edits,
+                                           done=_("wrote {quote} … {quote} for {marks}", quote=quote, marks=marks) if edits else ""))
     return problems
 
 
@@ -112,22 +114,20 @@ def straightened(text: str, problems: list[FixableProblem]) -> str:
 
 # A line's key, up to the ': ' after it (after any '- ' that makes it a list item).
 KEY = re.compile(r"""[ \t]*(?:-[ \t]+)*(?P<key>"[^"]*"|'[^']*'|[^\s"'#:][^:#]*?)[ \t]*:(?=[ \t]|$)""")
-NO_KEY = ("this line has no 'name: ' before its text — write it as 'name: value', or, if it goes on from the text"
-          " above, join it to that text inside its quotes")
-AFTER_QUOTE = ("the text goes on after its closing quote — a straight \" inside a text ends it: write quotation marks in a"
-               " text as »…« (Danish) or “…” (English), and nothing after the closing quote but a comment")
+NO_KEY = N_("this line has no 'name: ' before its text — write it as 'name: value', or, if it goes on from the text"
+             " above, join it to that text inside its quotes")
+AFTER_QUOTE = N_("the text goes on after its closing quote — a straight \" inside a text ends it: write quotation marks in a"
+                  " text as »…« (Danish) or “…” (English), and nothing after the closing quote but a comment")
 # Parser words for a value that begins with a character YAML reads as a sign of its own.
 SIGNS = ("alias", "anchor", "tag", "block scalar", "cannot start any token", "sequence entries", "mapping keys", "directive")
 
 
-def counted(number: int, noun: str) -> str:
-    """'1 space', '3 spaces'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def must_be_quoted(sign: str, why: str = "") -> str:
-    """What to do with a text that begins with a character YAML reads as a sign of its own."""
-    return f"a text that begins with '{sign}' must be in quotes{why} — write it between straight quotes: \"{sign}…\""
+def must_be_quoted(sign: str, tag: bool = False) -> str:
+    """What to do with a text that begins with a character YAML reads as a sign of its own ('!', a tag, says why)."""
+    if tag:
+        return _("a text that begins with '{sign}' must be in quotes (YAML reads '!name' as a type) — write it between"
+                 " straight quotes: \"{sign}…\"", sign=sign)
+    return _("a text that begins with '{sign}' must be in quotes — write it between straight quotes: \"{sign}…\"", sign=sign)
 
 
 def indentation(line: str) -> int:
@@ -155,19 +155,22 @@ def colon_problem(lines: list[str], number: int, column: int) -> tuple[int, int,
     if (key := KEY.match(line)) and column >= key.end():
         value = line[key.end():column].strip()
         if value[:1] in "\"'" and value.endswith(value[0]):
-            return number + 1, column + 1, AFTER_QUOTE
-        return number + 1, column + 1, f"a text with ': ' in it must be in quotes — write {key['key']}: \"…\""
+            return number + 1, column + 1, _(AFTER_QUOTE)
+        return number + 1, column + 1, _("a text with ': ' in it must be in quotes — write {key}: \"…\"", key=key["key"])
     if (before := line_before(lines, number)) is None:
         return None
     previous = lines[before]
     if glued := re.match(r"[ \t]*(?:-[ \t]+)*[\w-]+:(?=\S)", previous):
         return (before + 1, glued.end() + 1,
-                f"a space must follow the ':' — YAML reads '{glued.group().strip()}' and what follows as one text")
+                _("a space must follow the ':' — YAML reads '{glued}' and what follows as one text", glued=glued.group().strip()))
     if not (key := KEY.match(previous)) and not re.match(r"[ \t]*-(?:[ \t]|$)", previous):
-        return before + 1, indentation(previous) + 1, NO_KEY
+        return before + 1, indentation(previous) + 1, _(NO_KEY)
     if key and previous[key.end():].strip() and indentation(line) > key.start("key"):
-        return (number + 1, indentation(line) + 1, f"this line is indented more than '{key['key']}:' in line {before + 1}, so"
-                f" YAML reads it as part of that value — indent it like line {before + 1} ({key.start('key')} spaces)")
+        return (number + 1, indentation(line) + 1, ngettext(
+            "this line is indented more than '{key}:' in line {line}, so YAML reads it as part of that value — indent it like"
+            " line {line} ({count} space)",
+            "this line is indented more than '{key}:' in line {line}, so YAML reads it as part of that value — indent it like"
+            " line {line} ({count} spaces)", key.start("key"), key=key["key"], line=before + 1))
     return None
 
 
@@ -179,19 +182,26 @@ def block_problem(lines: list[str], number: int, column: int, start: yaml.Mark, 
         value = line[key.end() if key else spaces:column].strip()
         if value[:1] in "[{":
             return number + 1, column + 1, must_be_quoted(value[0])
-        return (number + 1, column + 1, AFTER_QUOTE) if value.endswith(("\"", "'")) else None
+        return (number + 1, column + 1, _(AFTER_QUOTE)) if value.endswith(("\"", "'")) else None
     if in_list and not line.lstrip().startswith("-") and spaces == start.column:
-        return (number + 1, spaces + 1, f"this line stands where the list from line {start.line + 1} has its items, but does not"
-                f" begin with '- ' — begin it with '- ', or, if line {start.line + 1} begins no list, remove its '- '")
+        return (number + 1, spaces + 1, _("this line stands where the list from line {line} has its items, but does not"
+                                          " begin with '- ' — begin it with '- ', or, if line {line} begins no list, remove its '- '",
+                                          line=start.line + 1))
     if in_list:
-        return (number + 1, spaces + 1, f"the line is indented {counted(spaces, 'space')}, but the items of the list from line"
-                f" {start.line + 1} begin with '- ' at {start.column} (their fields at {start.column + 2}) — line it up with the"
-                " lines it belongs with, with spaces: YAML reads the indentation as the structure")
-    around = [f"the fields from line {start.line + 1} have {start.column}"]
+        return (number + 1, spaces + 1, ngettext(
+            "the line is indented {count} space, but the items of the list from line {line} begin with '- ' at {items} (their"
+            " fields at {fields}) — line it up with the lines it belongs with, with spaces: YAML reads the indentation as the structure",
+            "the line is indented {count} spaces, but the items of the list from line {line} begin with '- ' at {items} (their"
+            " fields at {fields}) — line it up with the lines it belongs with, with spaces: YAML reads the indentation as the structure",
+            spaces, line=start.line + 1, items=start.column, fields=start.column + 2))
+    around = [_("the fields from line {line} have {spaces}", line=start.line + 1, spaces=start.column)]
     if (before := line_before(lines, number)) is not None and before != start.line and indentation(lines[before]) not in (spaces, start.column):
-        around.insert(0, f"line {before + 1} has {indentation(lines[before])}")
-    return (number + 1, spaces + 1, f"the line is indented {counted(spaces, 'space')}, unlike the lines around it ({'; '.join(around)})"
-            " — line it up with the fields it belongs with, with spaces: YAML reads the indentation as the structure")
+        around.insert(0, _("line {line} has {spaces}", line=before + 1, spaces=indentation(lines[before])))
+    return (number + 1, spaces + 1, ngettext(
+        "the line is indented {count} space, unlike the lines around it ({around}) — line it up with the fields it belongs"
+        " with, with spaces: YAML reads the indentation as the structure",
+        "the line is indented {count} spaces, unlike the lines around it ({around}) — line it up with the fields it belongs"
+        " with, with spaces: YAML reads the indentation as the structure", spaces, around="; ".join(around)))
 
 
 def in_plain_words(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
@@ -204,27 +214,28 @@ def in_plain_words(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, st
     number, column = min(at.line, len(lines) - 1), at.column
     if unclosed := unclosed_quote(lines, start.line if start and start.line <= number else max(number - 1, 0), number):
         line, opening, quote = unclosed
-        return (line + 1, opening + 1, f"the text in quotes that begins here does not end on this line — end it with a straight"
-                f" {quote} (a text in quotes is written on one line)")
+        return (line + 1, opening + 1, _("the text in quotes that begins here does not end on this line — end it with a straight"
+                                         " {quote} (a text in quotes is written on one line)", quote=quote))
     if text[at.index:at.index + 1] == "\t":
-        return number + 1, column + 1, "a tab character — write spaces instead: YAML does not read a tab as indentation"
+        return number + 1, column + 1, _("a tab character — write spaces instead: YAML does not read a tab as indentation")
     if any(words in said for words in SIGNS):
         sign = start if start and start.line == at.line else at  # the sign, where the parser names it
         return sign.line + 1, sign.column + 1, must_be_quoted(text[sign.index:sign.index + 1])
     if "escape" in said or "hexdecimal" in said or "hexadecimal" in said:
         backslash = lines[number].rfind("\\", 0, column + 1)
-        return (number + 1, (backslash if backslash >= 0 else column) + 1, "a backslash (\\) in a text in double quotes begins"
-                " an escape like \\n — write \\\\ for the backslash itself, or write the text between single quotes")
+        return (number + 1, (backslash if backslash >= 0 else column) + 1, _("a backslash (\\) in a text in double quotes begins"
+                " an escape like \\n — write \\\\ for the backslash itself, or write the text between single quotes"))
     if "mapping values are not allowed" in said:
         return colon_problem(lines, number, column)
     if "could not find expected ':'" in said and start:
-        return start.line + 1, start.column + 1, NO_KEY
+        return start.line + 1, start.column + 1, _(NO_KEY)
     if flow := re.search(r"',' or '([\]}])'", said):
         closing = flow.group(1)
         if start and start.line < number:
-            return (start.line + 1, start.column + 1, f"the '{'[' if closing == ']' else '{'}' here has no '{closing}' to close it on its"
-                    f" line — end it with '{closing}', with ', ' between the items")
-        return number + 1, column + 1, f"a ',' is missing before this — write ', ' between the items, and close with '{closing}'"
+            return (start.line + 1, start.column + 1, _("the '{opening}' here has no '{closing}' to close it on its line — end it"
+                                                        " with '{closing}', with ', ' between the items",
+                                                        opening="[" if closing == "]" else "{", closing=closing))
+        return number + 1, column + 1, _("a ',' is missing before this — write ', ' between the items, and close with '{closing}'", closing=closing)
     if start and ("block mapping" in said or "block collection" in said):
         return block_problem(lines, number, column, start, "block collection" in said)
     return None

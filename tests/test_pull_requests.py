@@ -75,9 +75,9 @@ def test_every_action_is_pinned_to_a_version():
 
 def test_the_checks_annotate_and_the_spell_check_runs_when_the_data_check_fails():
     steps = {step.get("name"): step for step in JOBS["test"]["steps"]}
-    assert steps["Check the data and the pages"]["run"] == ".venv/bin/python -m peersite check --format github"
+    assert steps["Check the data and the pages"]["run"] == ".venv/bin/python -m peersite check --format github --language da"
     spelling = steps["Check the spelling"]
-    assert spelling["run"] == ".venv/bin/python -m peersite.spelling --format github"
+    assert spelling["run"] == ".venv/bin/python -m peersite.spelling --format github --language da"
     assert "!cancelled()" in spelling["if"]
     build = next(run for run in runs("preview") if run.startswith("make build"))
     log = re.search(r"\| tee (\S+)$", build)[1]

@@ -36,17 +36,17 @@ def make_check(path: str, **env: str) -> subprocess.CompletedProcess:
 
 
 def spelling_lines(result: subprocess.CompletedProcess) -> list[str]:
-    """What the run said about spelling."""
-    return [line for line in (result.stdout + result.stderr).splitlines() if "pelling" in line and not line.startswith(".venv")]
+    """What the run said about spelling (in Danish, as `make check` speaks to editors)."""
+    return [line for line in (result.stdout + result.stderr).splitlines() if "Stavning" in line and not line.startswith(".venv")]
 
 
 def test_without_hunspell_make_check_says_so_in_one_line_and_passes(tmp_path):
     result = make_check(path_without(tmp_path, NOT_ON_AN_EDITORS_MACHINE))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "content/data.yml: no errors." in result.stdout
+    assert "content/data.yml: ingen fejl." in result.stdout
     assert spelling_lines(result) == [
-        "Spelling not checked: Hunspell is not installed on this machine — the pull request's checks spell-check every"
-        " text (to check here, see CONTRIBUTING.md, \"Stavekontrol\" / \"Spell check\")."
+        "Stavningen er ikke tjekket: Hunspell er ikke installeret på denne computer — testene i dit pull request staver alle"
+        " tekster (vil du tjekke her, så se »Stavekontrol« i CONTRIBUTING.md)."
     ]
 
 
@@ -54,8 +54,8 @@ def test_in_ci_make_check_fails_without_hunspell(tmp_path):
     result = make_check(path_without(tmp_path, NOT_ON_AN_EDITORS_MACHINE), CI="true")
     assert result.returncode != 0
     assert spelling_lines(result) == [
-        "Spelling cannot be checked: Hunspell is not installed — in CI every text is spell-checked:"
-        " install hunspell hunspell-da hunspell-en-gb (`make spelling-deps`)."
+        "Stavningen kan ikke tjekkes: Hunspell er ikke installeret — i den automatiske test skal alle tekster staves:"
+        " installér hunspell hunspell-da hunspell-en-gb (`make spelling-deps`)."
     ]
 
 
@@ -67,7 +67,7 @@ def test_a_missing_dictionary_is_named(tmp_path):
     fake.chmod(0o755)
     result = make_check(path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert spelling_lines(result)[0].startswith("Spelling not checked: Hunspell's da_DK dictionary is missing on this machine — ")
+    assert spelling_lines(result)[0].startswith("Stavningen er ikke tjekket: Hunspells ordbog da_DK mangler på denne computer — ")
 
 
 def test_the_dev_container_installs_through_the_makefile_and_serves_the_sites_port():
@@ -106,4 +106,4 @@ def test_without_root_make_check_does_not_call_apt_get(tmp_path):
     result = make_check(path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not called.exists()
-    assert spelling_lines(result)[0].startswith("Spelling not checked: Hunspell is not installed")
+    assert spelling_lines(result)[0].startswith("Stavningen er ikke tjekket: Hunspell er ikke installeret")
