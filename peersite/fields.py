@@ -132,12 +132,18 @@ def suggestion(word, options) -> str:
 
 
 class Field:
-    """A field kind; `required` says whether a record must have it, `noun` what a list of them holds."""
+    """A field kind; `required` says whether a record must have it, `noun` what a list of them holds. `label` names
+    the field and `description` says in plain Danish what to write in it: the form at /admin/ shows both
+    (peersite/cms.py), and the JSON Schema gives the description to editors' tools."""
 
     noun = "values"
+    # How a value of this kind is written, in Danish, for the form's message when it does not match.
+    written_as = ""
 
-    def __init__(self, required: bool = True):
+    def __init__(self, required: bool = True, *, label: str = "", description: str = ""):
         self.required = required
+        self.label = label
+        self.description = description
 
     def check(self, value, where: str, mark: Mark, checking: Checking):
         """Return the clean value, or note a problem and return None."""
@@ -193,6 +199,7 @@ class Slug(Matching):
 
     noun = "ids"
     pattern = SLUG
+    written_as = "med små bogstaver a–z, tal og bindestreger, fx peer-guide (ae, oe og aa for æ, ø og å)"
     mismatch = "'{text}' is not a valid id — use lower-case a–z, 0–9 and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')"
 
 
@@ -200,6 +207,7 @@ class Doi(Matching):
     """A DOI without the resolver prefix, like 10.1186/s13063-022-06670-6."""
 
     pattern = DOI
+    written_as = "uden https://doi.org/ foran, fx 10.1186/s13063-022-06670-6"
     mismatch = "'{text}' is not a DOI — write it like 10.1186/s13063-022-06670-6, without https://doi.org/"
 
 
@@ -207,6 +215,7 @@ class Url(Matching):
     """A web address starting with https:// (or http://), to a registered domain (peersite/addresses.py)."""
 
     pattern = URL
+    written_as = "som en hel adresse, fx https://example.dk/side"
     mismatch = ("'{text}' is not a web address — write the full address, like https://example.dk/page"
                 " (leave the field out if unknown)")
 
@@ -218,6 +227,7 @@ class Email(Matching):
     """An e-mail address, without mailto:."""
 
     pattern = EMAIL
+    written_as = "som en e-mailadresse uden mailto:, fx redaktion@example.dk"
     mismatch = "'{text}' is not an e-mail address — write it like redaktion@example.dk, without mailto:"
 
     def problem_with(self, text):
@@ -229,6 +239,7 @@ class SiteName(Matching):
 
     noun = "site names"
     pattern = SITE_NAME
+    written_as = "som sidens navn alene, fx regionh.dk"
     mismatch = ("'{text}' is not a site name — write only the site's name, like regionh.dk"
                 " (a page's full address goes in url:)")
 
@@ -246,6 +257,7 @@ class Phone(Matching):
 
     noun = "phone numbers"
     pattern = PHONE
+    written_as = "med 8 cifre, grupperet som kilden skriver dem, fx 70 201 201, eller som et servicenummer, fx 1813"
     mismatch = ("'{text}' is not a Danish phone number — write its 8 digits as the source groups them, like"
                 " \"70 201 201\" (+45 before them if the source writes it), or a service number of 3 or 4 digits, like \"1813\"")
 
@@ -262,8 +274,8 @@ class Choice(Str):
 
     noun = "words"
 
-    def __init__(self, *options: str, required: bool = True):
-        super().__init__(required)
+    def __init__(self, *options: str, required: bool = True, label: str = "", description: str = ""):
+        super().__init__(required, label=label, description=description)
         self.options = options
 
     def check(self, value, where, mark, checking):
@@ -312,6 +324,7 @@ class Date(Field):
     """A calendar date written YYYY-MM-DD, in quotes."""
 
     noun = "dates"
+    written_as = "som ÅÅÅÅ-MM-DD, fx 2018-06-01"
 
     def check(self, value, where, mark, checking):
         try:
@@ -328,6 +341,7 @@ class PageDate(Field):
     """The date a web page gives itself: a year, like 2019, or a day written YYYY-MM-DD, in quotes."""
 
     noun = "dates"
+    written_as = "som et årstal, fx 2019, eller som ÅÅÅÅ-MM-DD, fx 2022-05-25"
 
     def check(self, value, where, mark, checking):
         if isinstance(value, int) and not isinstance(value, bool):
@@ -394,8 +408,8 @@ class Text(Field):
 class Ref(Slug):
     """The id of a record in another collection."""
 
-    def __init__(self, collection: str, required: bool = True):
-        super().__init__(required)
+    def __init__(self, collection: str, required: bool = True, label: str = "", description: str = ""):
+        super().__init__(required, label=label, description=description)
         self.collection = collection
 
     def check(self, value, where, mark, checking):
@@ -408,8 +422,8 @@ class Ref(Slug):
 class ListOf(Field):
     """A list whose items are all of one kind (a field kind or a record class), with at least `at_least` items."""
 
-    def __init__(self, item, required: bool = True, at_least: int = 0):
-        super().__init__(required)
+    def __init__(self, item, required: bool = True, at_least: int = 0, label: str = "", description: str = ""):
+        super().__init__(required, label=label, description=description)
         self.item = kind_of(item)
         self.at_least = at_least
 
@@ -429,9 +443,9 @@ class ListOf(Field):
         return {**schema, "minItems": self.at_least} if self.at_least else schema
 
 
-def Refs(collection: str, required: bool = True, at_least: int = 0) -> ListOf:
+def Refs(collection: str, required: bool = True, at_least: int = 0, label: str = "", description: str = "") -> ListOf:
     """A list of ids in another collection."""
-    return ListOf(Ref(collection), required=required, at_least=at_least)
+    return ListOf(Ref(collection), required=required, at_least=at_least, label=label, description=description)
 
 
 def is_mapping(value, where: str, mark: Mark, checking: Checking, expected: str, fix: str) -> bool:
@@ -482,8 +496,8 @@ def field_kinds(record_class) -> dict[str, Field]:
 class RecordOf(Field):
     """A mapping with named fields, read into a record class."""
 
-    def __init__(self, record_class, required: bool = True):
-        super().__init__(required)
+    def __init__(self, record_class, required: bool = True, label: str = "", description: str = ""):
+        super().__init__(required, label=label, description=description)
         self.record_class = record_class
         self.kinds = field_kinds(record_class)
         self.noun = record_class.plural
@@ -533,7 +547,8 @@ class RecordOf(Field):
             properties = {}
             for field_name, kind in self.kinds.items():
                 schema = kind.json_schema(definitions)
-                properties[field_name] = schema if kind.required else {"anyOf": [schema, {"type": "null"}]}
+                schema = schema if kind.required else {"anyOf": [schema, {"type": "null"}]}
+                properties[field_name] = {**schema, "description": kind.description} if kind.description else schema
             definitions[name] = {
                 "type": "object",
                 "description": (self.record_class.__doc__ or "").strip(),

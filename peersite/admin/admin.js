@@ -1,0 +1,1 @@
+// /admin/: starts the form (Decap CMS, loaded just before) with the configuration in config.yml.
