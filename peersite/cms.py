@@ -36,7 +36,7 @@ HEADER = f"""\
 # renaming a record. The build adds the repository and the login service (hooks/admin.py).
 """
 # Which of a record's fields names it in a collapsed list, best first.
-SUMMARY_FIELDS = ("id", "name", "title", "term", "label", "principle", "number", "outcome", "region", "audience", "model")
+SUMMARY_FIELDS = ("name", "title", "term", "label", "principle", "id", "number", "outcome", "region", "audience", "model", "text")
 
 
 def collection_ids(data: dict) -> dict[str, list[str]]:
@@ -117,6 +117,15 @@ def form_field(name: str, kind: Field, ids: dict[str, list[str]], present: bool 
     return settings
 
 
+def section_field(name: str, kind: Field, ids: dict[str, list[str]]) -> dict:
+    """A section of the data file as the one field of its entry: never to be left out, even where its list may
+    be empty."""
+    settings = form_field(name, kind, ids)
+    if kind.required:
+        settings.pop("required", None)
+    return settings
+
+
 def cms_config(data: dict) -> dict:
     """The Decap CMS configuration: one entry per section of the data file, in the file's order."""
     ids = collection_ids(data)
@@ -133,7 +142,7 @@ def cms_config(data: dict) -> dict:
             "name": name,
             "label": label(name, kind),
             "editor": {"preview": False},
-            "files": [{"name": name, "label": label(name, kind), "file": DATA_PATH, "fields": [form_field(name, kind, ids)]}],
+            "files": [{"name": name, "label": label(name, kind), "file": DATA_PATH, "fields": [section_field(name, kind, ids)]}],
         } for name, kind in SITE.kinds.items()],
     }
 
