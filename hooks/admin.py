@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from peersite.cms import BUNDLE, CONFIG_PATH, write_admin
+from peersite.cms import ADMIN_FOLDER, BUNDLE, CONFIG_PATH, write_admin
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language
@@ -20,6 +20,6 @@ def on_post_build(config):
         print(f"No {BUNDLE}/decap-cms.js (npm ci installs it): the site is built without the form for editors at /admin/.",
               file=sys.stderr)
         return
-    write_admin(Path(config.site_dir) / "admin", root / BUNDLE, (root / CONFIG_PATH).read_text(encoding="utf-8"),
+    write_admin(Path(config.site_dir) / ADMIN_FOLDER, root / BUNDLE, (root / CONFIG_PATH).read_text(encoding="utf-8"),
                 repo_url=config.repo_url, branch=config.extra["repo_branch"], base_url=config.extra.get("cms_base_url"),
                 local_backend=config.extra.get("cms_local_backend"))

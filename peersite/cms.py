@@ -21,6 +21,7 @@ from .schema import COLLECTIONS, SITE
 from .validate import DATA_PATH
 
 CONFIG_PATH = "content/cms.yml"
+ADMIN_FOLDER = "admin"  # in the built site
 # Decap's own build, from npm (package.json): the main script, the parts it loads when needed, its licences.
 BUNDLE = "node_modules/decap-cms/dist"
 BUNDLE_FILES = ("decap-cms.js", "*.decap-cms.js", "*.wasm", "decap-cms.js.LICENSE.txt")
@@ -86,10 +87,11 @@ def widget(kind: Field, ids: dict[str, list[str]], present: bool = True) -> dict
         item = kind.item
         settings = {"widget": "list", **({"min": kind.at_least} if kind.at_least else {})}
         if isinstance(item, RecordOf):
-            return {**settings, **record_fields(item, ids)}
+            one = {"label_singular": item.record_class.label_singular} if item.record_class.label_singular else {}
+            return {**settings, **one, **record_fields(item, ids)}
         if isinstance(item, Text):  # the pair itself is the item: Decap's single-field lists lose a mapping's values
-            return {**settings, "fields": widget(item, ids)["fields"], "summary": "{{fields.da}}"}
-        return {**settings, "field": {"name": "item", "label": label("item", item), **widget(item, ids)}}
+            return {**settings, "label_singular": "tekst", "fields": widget(item, ids)["fields"], "summary": "{{fields.da}}"}
+        return {**settings, "field": {"name": "item", "label": label("item", kind), **widget(item, ids)}}
     if isinstance(kind, RecordOf):
         return {"widget": "object", **record_fields(kind, ids, present)}
     raise TypeError(f"no form widget for {type(kind).__name__}")

@@ -475,14 +475,15 @@ class Located:
     key_marks: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-def record(noun: str, plural: str):
-    """Turn a class whose attributes are field kinds into a frozen, typed record of those fields."""
+def record(noun: str, plural: str, label_singular: str = ""):
+    """Turn a class whose attributes are field kinds into a frozen, typed record of those fields; `label_singular`
+    is what the form at /admin/ calls one record, in Danish ("Tilføj model")."""
 
     def make(cls):
         for name, kind in list(vars(cls).items()):
             if isinstance(kind, Field):
                 setattr(cls, name, field(metadata={"kind": kind}))
-        cls.noun, cls.plural = noun, plural
+        cls.noun, cls.plural, cls.label_singular = noun, plural, label_singular
         return dataclass(frozen=True, kw_only=True)(cls)
 
     return make
