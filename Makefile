@@ -26,8 +26,8 @@ build: $(INSTALLED) $(CMS_BUNDLE)
 
 check: $(INSTALLED) spelling-deps
 	$(PYTHON) -m peersite check
-	$(PYTHON) -m peersite cms-config --check
 	$(PYTHON) -m peersite.spelling
+	$(PYTHON) -m peersite cms-config --check
 
 # The form's configuration (content/cms.yml) made again from peersite/schema.py and the ids in content/data.yml.
 cms-config: $(INSTALLED)

@@ -302,7 +302,7 @@ class PeerTrial(Located):
     inclusion_end: str = Date(label="Sidste deltager", description="Den dag, de sidste deltagere kom med.")
     dates_note: BilingualText = Text(label="Om datoerne", description="Hvor kilderne giver forskellige datoer, og hvilke siden viser.")
     target_n: int = Int(label="Planlagt antal", description="Hvor mange deltagere forsøget ville have med.")
-    randomised_n: int = Int(label="Lodtrukket antal", description="Hvor mange der faktisk kom med ved lodtrækning.")
+    randomised_n: int = Int(label="Antal ved lodtrækning", description="Hvor mange der faktisk kom med ved lodtrækning.")
     arms: list[Arm] = ListOf(Arm, label="Grupper", description="Forsøgets grupper, med antal i hver.")
     timeline: list[BilingualText] = ListOf(Text(), label="Tidslinje", description="Forsøgets forløb, ét trin pr. punkt.")
     results: list[Result] = ListOf(Result, label="Resultater", description="Hvad forsøget fandt, ét effektmål pr. punkt.")
