@@ -1,9 +1,10 @@
 """The form editors use at /admin/ (Decap CMS): its configuration, made from the record classes in
 peersite/schema.py and the ids in content/data.yml, so that the form and `make check` never disagree.
 
-Each section of content/data.yml is one entry of the form (an editor's draft of it is the branch cms/<section>/<section>); a text in both languages is a pair of fields,
-"Dansk" and "English"; an id that points at another record is a choice among the ids the data holds today
-(Decap's relation widget cannot list ids from the file it edits); a date is text of a set form.
+Each section of content/data.yml is one entry of the form (an editor's draft of it is the branch
+cms/<section>/<section>); a text in both languages is a pair of fields, "Dansk" and "English"; an id that points
+at another record is a choice among the ids the data holds today (Decap's relation widget cannot list ids from
+the file it edits); a date is text of a set form.
 """
 
 import re
@@ -14,7 +15,7 @@ import yaml
 
 from . import LANGUAGES
 from .fields import (
-    Choice, Date, Field, Int, ListOf, Matching, PageDate, RecordOf, Ref, Str, Text, Year, field_kinds,
+    FIRST_YEAR, LAST_YEAR, Choice, Date, Field, Int, ListOf, Matching, PageDate, RecordOf, Ref, Str, Text, Year, field_kinds,
 )
 from .environment import html_environment
 from .schema import COLLECTIONS, SITE
@@ -73,7 +74,7 @@ def widget(kind: Field, ids: dict[str, list[str]], present: bool = True) -> dict
     if isinstance(kind, Str):
         return {"widget": "string"}
     if isinstance(kind, Year):
-        return {"widget": "number", "value_type": "int", "min": kind.json_schema({})["minimum"], "max": kind.json_schema({})["maximum"]}
+        return {"widget": "number", "value_type": "int", "min": FIRST_YEAR, "max": LAST_YEAR}
     if isinstance(kind, Int):
         return {"widget": "number", "value_type": "int", "min": 0}
     if isinstance(kind, PageDate):
@@ -185,8 +186,8 @@ def write_admin(folder: Path, bundle: Path, committed: str, repo_url: str | None
     missing = [] if local_backend else missing_settings(repository, base_url)
     folder.mkdir(parents=True, exist_ok=True)
     if not missing:
-        for pattern in BUNDLE_FILES:
-            for path in bundle.glob(pattern):
+        for files in BUNDLE_FILES:
+            for path in bundle.glob(files):
                 shutil.copyfile(path, folder / path.name)
         config = site_config(committed, repository, branch, base_url, local_backend)
         (folder / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
