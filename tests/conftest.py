@@ -43,10 +43,10 @@ def run_site_build(config_dir: Path, site_dir: Path, *options: str, **env) -> su
     )
 
 
-def site_pages(site: Path) -> list[Path]:
-    """Every page of the built site, both languages: its HTML files, without /admin/ (the form for editors, no page
-    of the site: tests/test_admin.py and tests/browser/test_cms.py test it)."""
-    return [page for page in sorted(site.rglob("*.html")) if page.relative_to(site).parts[0] != ADMIN_FOLDER]
+def site_pages(site: Path, name: str = "*.html") -> list[Path]:
+    """Every page of the built site, both languages (its HTML files, or those of one name), without /admin/: the form
+    for editors is no page of the site (tests/test_admin.py and tests/browser/test_cms.py test it)."""
+    return [page for page in sorted(site.rglob(name)) if page.relative_to(site).parts[0] != ADMIN_FOLDER]
 
 
 def site_files(site: Path) -> dict[str, bytes]:
