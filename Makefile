@@ -11,22 +11,38 @@ GENERATOR := mkdocs
 # Edit links point at the GitHub repository this clone came from, when there is one.
 export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
 
-.PHONY: serve build check fix test render restore readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
+.PHONY: serve build check fix test render restore cms cms-config readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
 
-serve: $(INSTALLED)
+# The form for editors at /admin/ is Decap CMS from npm: where npm is missing, the site is built without it, and the
+# build says so in one line (hooks/admin.py).
+CMS_BUNDLE := $(if $(shell command -v npm),$(NODE_INSTALLED))
+
+serve: $(INSTALLED) $(CMS_BUNDLE)
 	$(PYTHON) scripts/serve.py --generator $(GENERATOR)
 
 # Data checked and pages written once, then Danish and English built in parallel (scripts/build.py).
-build: $(INSTALLED)
+build: $(INSTALLED) $(CMS_BUNDLE)
 	$(PYTHON) scripts/build.py --generator $(GENERATOR)
 
 check: $(INSTALLED) spelling-deps
 	$(PYTHON) -m peersite check --language da
 	$(PYTHON) -m peersite.spelling --language da
+	$(PYTHON) -m peersite cms-config --check --language da
 
 # Writes the fix of every mistake that has one (pasted quotes, odd spaces, hidden characters) into content/data.yml.
 fix: $(INSTALLED)
 	$(PYTHON) -m peersite check --fix --language da
+
+# The form's configuration (content/cms.yml) made again from peersite/schema.py and the ids in content/data.yml.
+cms-config: $(INSTALLED)
+	$(PYTHON) -m peersite cms-config
+
+# The form at http://127.0.0.1:8000/admin/, saving straight into this clone's content/data.yml through decap-server
+# (no login; `git diff` shows what it wrote).
+cms: $(INSTALLED) $(NODE_INSTALLED)
+	MODE=fs BIND_HOST=127.0.0.1 PORT=8081 node node_modules/decap-server/dist/index.js & server=$$!; \
+	trap 'kill $$server' EXIT INT TERM; \
+	CMS_LOCAL_BACKEND=http://127.0.0.1:8081/api/v1 $(PYTHON) scripts/serve.py --generator $(GENERATOR)
 
 render: $(INSTALLED)
 	$(PYTHON) -m peersite render

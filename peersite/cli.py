@@ -1,17 +1,20 @@
 """Command line: `check` the data and pages for editors (with a warning for each record not reviewed for 24
 months, each http:// address and each field of the publisher still empty; with --publishing, an empty field of the publisher is an
 error; with --fix, the mistakes it can mend are first written into the data file), `render` the generated pages for any
-generator, `schema` to write the JSON Schema editors' tools check the data file with, `restore` to put back the
-formatting of the data file around a change the CMS saved."""
+generator, `schema` to write the JSON Schema editors' tools check the data file with, `cms-config` to write the
+configuration of the form at /admin/ (with --check, only say whether the committed one is out of date), `restore` to put
+back the formatting of the data file around a change the CMS saved."""
 
 import argparse
 import datetime
 import sys
 from pathlib import Path
 
+from .cms import CONFIG_PATH, cms_config_yaml
 from .data_schema import schema_json
 from .fixes import fix_file
 from .links import broken_page_links, unencrypted_addresses
+from .load import load_marked_yaml
 from .messages import MESSAGE_LANGUAGES, _, ngettext, speaking
 from .problems import DataError
 from .publisher import unset_fields
@@ -94,18 +97,37 @@ def restore(argv: list[str]) -> int:
     return 0
 
 
+def write_cms_config(data: Path, shown: str, output: Path, check_only: bool) -> int:
+    """Write the form's configuration from the schema and the data's ids; with check_only, say whether the
+    file written before is out of date (an id added, removed or renamed since), and how to bring it up to date."""
+    try:
+        text = cms_config_yaml(load_marked_yaml(data, shown))
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    if not check_only:
+        output.write_text(text, encoding="utf-8")
+        print(_("{path} written.", path=output))
+        return 0
+    if output.exists() and output.read_text(encoding="utf-8") == text:
+        return 0
+    print(_("{path}: the form at /admin/ is out of date with {data} (a record was added, removed or renamed, or the schema"
+            " changed) — run `make cms-config` and commit {path}", path=output, data=shown), file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; exit code 0 when the data is sound, 1 when not."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["restore"]:  # two files of its own to name, so its own arguments
         return restore(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m peersite", description=__doc__)
-    parser.add_argument("command", choices=("check", "render", "schema", "restore"))
+    parser.add_argument("command", choices=("check", "render", "schema", "cms-config", "restore"))
     parser.add_argument("--data", default=DATA_PATH, help="the data file (default: %(default)s)")
     parser.add_argument("--docs", default="docs", help="the hand-written pages, where `render` writes (default: %(default)s)")
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="problems as file:line:column lines, or as GitHub workflow annotations")
-    parser.add_argument("--output", default=SCHEMA_PATH, help="where `schema` writes (default: %(default)s)")
+    parser.add_argument("--output", help=f"where `schema` writes (default: {SCHEMA_PATH}), or `cms-config` (default: {CONFIG_PATH})")
     parser.add_argument("--publishing", action="store_true",
                         help="`check` before publishing: fail while a field of the publisher is still empty")
     parser.add_argument("--fix", action="store_true",
@@ -113,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                              " a text, quotation marks of the other language, spaces other than the ordinary one, hidden characters")
     parser.add_argument("--language", choices=MESSAGE_LANGUAGES, default="en",
                         help="the language of the messages: English (the default) or Danish, as the editors read them")
+    parser.add_argument("--check", action="store_true", help="`cms-config`: write nothing; exit 1 if the committed file is out of date")
     args = parser.parse_args(argv)
     with speaking(args.language):
         return run(args)
@@ -123,9 +146,12 @@ def run(args: argparse.Namespace) -> int:
     if args.fix and args.command == "check":
         fix(Path(args.data), args.data, Path(args.docs))
     if args.command == "schema":
-        Path(args.output).write_text(schema_json(), encoding="utf-8")
-        print(_("{path} written.", path=args.output))
+        output = args.output or SCHEMA_PATH
+        Path(output).write_text(schema_json(), encoding="utf-8")
+        print(_("{path} written.", path=output))
         return 0
+    if args.command == "cms-config":
+        return write_cms_config(Path(args.data), args.data, Path(args.output or CONFIG_PATH), args.check)
     try:
         site = check(Path(args.data), args.data, Path(args.docs))
     except DataError as error:

@@ -199,12 +199,18 @@ def suggestion(word, options) -> str:
 
 
 class Field:
-    """A field kind; `required` says whether a record must have it, `noun` what a list of them holds."""
+    """A field kind; `required` says whether a record must have it, `noun` what a list of them holds. `label` names
+    the field and `description` says in plain Danish what to write in it: the form at /admin/ shows both
+    (peersite/cms.py), and the JSON Schema gives the description to editors' tools."""
 
+    # How a value of this kind is written, in Danish, for the form's message when it does not match.
+    written_as = ""
     noun = N_("values")
 
-    def __init__(self, required: bool = True):
+    def __init__(self, required: bool = True, *, label: str = "", description: str = ""):
         self.required = required
+        self.label = label
+        self.description = description
 
     def check(self, value, where: str, mark: Mark, checking: Checking):
         """Return the clean value, or note a problem and return None."""
@@ -260,6 +266,7 @@ class Slug(Matching):
 
     noun = N_("ids")
     pattern = SLUG
+    written_as = "med små bogstaver a–z, tal og bindestreger, fx peer-guide (ae, oe og aa for æ, ø og å)"
     mismatch = N_("'{text}' is not a valid id — use lower-case a–z, 0–9 and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')")
 
 
@@ -267,6 +274,7 @@ class Doi(Matching):
     """A DOI without the resolver prefix, like 10.1186/s13063-022-06670-6."""
 
     pattern = DOI
+    written_as = "uden https://doi.org/ foran, fx 10.1186/s13063-022-06670-6"
     mismatch = N_("'{text}' is not a DOI — write it like 10.1186/s13063-022-06670-6, without https://doi.org/")
 
 
@@ -274,6 +282,7 @@ class Url(Matching):
     """A web address starting with https:// (or http://), to a registered domain (peersite/addresses.py)."""
 
     pattern = URL
+    written_as = "som en hel adresse, fx https://example.dk/side"
     mismatch = N_("'{text}' is not a web address — write the full address, like https://example.dk/page"
                   " (leave the field out if unknown)")
 
@@ -285,6 +294,7 @@ class Email(Matching):
     """An e-mail address, without mailto:."""
 
     pattern = EMAIL
+    written_as = "som en e-mailadresse uden mailto:, fx redaktion@example.dk"
     mismatch = N_("'{text}' is not an e-mail address — write it like redaktion@example.dk, without mailto:")
 
     def problem_with(self, text):
@@ -296,6 +306,7 @@ class SiteName(Matching):
 
     noun = N_("site names")
     pattern = SITE_NAME
+    written_as = "som sidens navn alene, fx regionh.dk"
     mismatch = N_("'{text}' is not a site name — write only the site's name, like regionh.dk"
                   " (a page's full address goes in url:)")
 
@@ -313,6 +324,7 @@ class Phone(Matching):
 
     noun = N_("phone numbers")
     pattern = PHONE
+    written_as = "med 8 cifre, grupperet som kilden skriver dem, fx 70 201 201, eller som et servicenummer, fx 1813"
     mismatch = N_("'{text}' is not a Danish phone number — write its 8 digits as the source groups them, like"
                   " \"70 201 201\" (+45 before them if the source writes it), or a service number of 3 or 4 digits, like \"1813\"")
 
@@ -330,8 +342,8 @@ class Choice(Str):
 
     noun = N_("words")
 
-    def __init__(self, *options: str, required: bool = True):
-        super().__init__(required)
+    def __init__(self, *options: str, required: bool = True, label: str = "", description: str = ""):
+        super().__init__(required, label=label, description=description)
         self.options = options
 
     def check(self, value, where, mark, checking):
@@ -381,6 +393,7 @@ class Year(Int):
 class Date(Field):
     """A calendar date written YYYY-MM-DD, in quotes."""
 
+    written_as = "som ÅÅÅÅ-MM-DD, fx 2018-06-01"
     noun = N_("dates")
 
     def check(self, value, where, mark, checking):
@@ -397,6 +410,7 @@ class Date(Field):
 class PageDate(Field):
     """The date a web page gives itself: a year, like 2019, or a day written YYYY-MM-DD, in quotes."""
 
+    written_as = "som et årstal, fx 2019, eller som ÅÅÅÅ-MM-DD, fx 2022-05-25"
     noun = N_("dates")
 
     def check(self, value, where, mark, checking):
@@ -465,8 +479,8 @@ class Text(Field):
 class Ref(Slug):
     """The id of a record in another collection."""
 
-    def __init__(self, collection: str, required: bool = True):
-        super().__init__(required)
+    def __init__(self, collection: str, required: bool = True, label: str = "", description: str = ""):
+        super().__init__(required, label=label, description=description)
         self.collection = collection
 
     def check(self, value, where, mark, checking):
@@ -479,8 +493,8 @@ class Ref(Slug):
 class ListOf(Field):
     """A list whose items are all of one kind (a field kind or a record class), with at least `at_least` items."""
 
-    def __init__(self, item, required: bool = True, at_least: int = 0):
-        super().__init__(required)
+    def __init__(self, item, required: bool = True, at_least: int = 0, label: str = "", description: str = ""):
+        super().__init__(required, label=label, description=description)
         self.item = kind_of(item)
         self.at_least = at_least
 
@@ -509,9 +523,9 @@ def plural_noun(kind: Field) -> str:
     return _(kind.noun)
 
 
-def Refs(collection: str, required: bool = True, at_least: int = 0) -> ListOf:
+def Refs(collection: str, required: bool = True, at_least: int = 0, label: str = "", description: str = "") -> ListOf:
     """A list of ids in another collection."""
-    return ListOf(Ref(collection), required=required, at_least=at_least)
+    return ListOf(Ref(collection), required=required, at_least=at_least, label=label, description=description)
 
 
 def is_mapping(value, where: str, mark: Mark, checking: Checking, expected: str, fix: str) -> bool:
@@ -541,14 +555,15 @@ class Located:
     key_marks: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-def record(noun: str, plural: str):
-    """Turn a class whose attributes are field kinds into a frozen, typed record of those fields."""
+def record(noun: str, plural: str, label_singular: str = ""):
+    """Turn a class whose attributes are field kinds into a frozen, typed record of those fields; `label_singular`
+    is what the form at /admin/ calls one record, in Danish ("Tilføj model")."""
 
     def make(cls):
         for name, kind in list(vars(cls).items()):
             if isinstance(kind, Field):
                 setattr(cls, name, field(metadata={"kind": kind}))
-        cls.noun, cls.plural = noun, plural
+        cls.noun, cls.plural, cls.label_singular = noun, plural, label_singular
         return dataclass(frozen=True, kw_only=True)(cls)
 
     return make
@@ -562,8 +577,8 @@ def field_kinds(record_class) -> dict[str, Field]:
 class RecordOf(Field):
     """A mapping with named fields, read into a record class."""
 
-    def __init__(self, record_class, required: bool = True):
-        super().__init__(required)
+    def __init__(self, record_class, required: bool = True, label: str = "", description: str = ""):
+        super().__init__(required, label=label, description=description)
         self.record_class = record_class
         self.kinds = field_kinds(record_class)
         self.noun = record_class.plural
@@ -619,7 +634,8 @@ class RecordOf(Field):
             properties = {}
             for field_name, kind in self.kinds.items():
                 schema = kind.json_schema(definitions)
-                properties[field_name] = schema if kind.required else {"anyOf": [schema, {"type": "null"}]}
+                schema = schema if kind.required else {"anyOf": [schema, {"type": "null"}]}
+                properties[field_name] = {**schema, "description": kind.description} if kind.description else schema
             definitions[name] = {
                 "type": "object",
                 "description": (self.record_class.__doc__ or "").strip(),

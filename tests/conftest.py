@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from peersite.cms import ADMIN_FOLDER
 from peersite.load import load_marked_yaml
 from peersite.validate import DATA_PATH, check_site
 
@@ -40,6 +41,12 @@ def run_site_build(config_dir: Path, site_dir: Path, *options: str, **env) -> su
         cwd=config_dir, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": FAKE_REPO_URL, **env},
     )
+
+
+def site_pages(site: Path, name: str = "*.html") -> list[Path]:
+    """Every page of the built site, both languages (its HTML files, or those of one name), without /admin/: the form
+    for editors is no page of the site (tests/test_admin.py and tests/browser/test_cms.py test it)."""
+    return [page for page in sorted(site.rglob(name)) if page.relative_to(site).parts[0] != ADMIN_FOLDER]
 
 
 def site_files(site: Path) -> dict[str, bytes]:

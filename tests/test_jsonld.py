@@ -10,7 +10,7 @@ import re
 import pytest
 from pyld import jsonld
 
-from conftest import REAL_SITE
+from conftest import REAL_SITE, site_pages
 from peersite.downloads import downloads
 from peersite.licence import LICENCE_URL
 
@@ -29,8 +29,8 @@ def load_document(url, options=None):
 
 
 def pages(site) -> list:
-    """Every page of the built site (not the downloads, which are data files)."""
-    return sorted(path for path in site.rglob("index.html") if "data" not in path.relative_to(site).parts)
+    """Every page of the built site (not the downloads, which are data files, nor the form at /admin/)."""
+    return [path for path in site_pages(site, "index.html") if "data" not in path.relative_to(site).parts]
 
 
 def expanded(page_html: str) -> dict:

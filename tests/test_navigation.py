@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import REAL_SITE
+from conftest import REAL_SITE, site_pages
 from peersite.pages import PAGES, page_url
 from peersite.render import labels, localise
 
@@ -60,7 +60,7 @@ def test_model_pages_lead_to_the_previous_and_next_model(built_site, language):
 
 def knowledge_pages(site) -> list[str]:
     """Every built page but the 404 pages and the statements, by URL path."""
-    paths = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")]
+    paths = [p.parent.relative_to(site).as_posix() for p in site_pages(site, "index.html")]
     paths = ["" if path == "." else f"{path}/" for path in paths]
     return sorted(path for path in paths if path.removeprefix("en/") not in STATEMENTS)
 

@@ -19,7 +19,7 @@ import jsonschema
 import openpyxl
 import pytest
 
-from conftest import REAL_SITE, ROOT, write_data
+from conftest import REAL_SITE, ROOT, site_pages, write_data
 from peersite.data_schema import SCHEMA_VERSION
 from peersite.downloads import DATASET, PACKAGE, SCHEMA, WORKBOOK, downloads
 from peersite.environment import labels
@@ -111,7 +111,7 @@ def test_downloads_page_offers_every_file_and_states_the_licence(built_site, lan
 
 
 def test_every_page_links_the_downloads_in_its_footer(built_site):
-    pages = [path for path in built_site.rglob("index.html") if "data" not in path.parts]
+    pages = [path for path in site_pages(built_site, "index.html") if "data" not in path.parts]
     missing = []
     for path in pages:
         address = f"http://site/{path.parent.relative_to(built_site).as_posix()}/".replace("/./", "/")
@@ -222,7 +222,7 @@ class DownloadLinks(HTMLParser):
 def test_every_link_to_a_file_downloads_it_with_its_type(built_site):
     media_types = {file.path: file.media_type for file in FILES}
     found = []
-    for path in built_site.rglob("index.html"):
+    for path in site_pages(built_site, "index.html"):
         parser = DownloadLinks(f"http://site/{path.parent.relative_to(built_site).as_posix()}/".replace("/./", "/"))
         parser.feed(path.read_text(encoding="utf-8"))
         found += [(path, target, attributes) for target, attributes in parser.links]

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import REAL_SITE
+from conftest import REAL_SITE, site_pages
 from peersite.render import localise
 from peersite.terms import glossary_terms
 
@@ -15,7 +15,7 @@ ABBREVIATIONS = {language: sorted(term.abbr[language] for term in REAL_SITE.glos
 def pages_in_pairs(site) -> list[tuple[str, str]]:
     """(Danish, English) HTML file pairs of every page of the site."""
     pairs = []
-    for danish in sorted(site.rglob("index.html")):
+    for danish in site_pages(site, "index.html"):
         relative = danish.relative_to(site).as_posix()
         if not relative.startswith("en/"):
             pairs.append((relative, f"en/{relative}"))

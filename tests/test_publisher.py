@@ -12,7 +12,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import REAL_DATA, ROOT, write_data
+from conftest import REAL_DATA, ROOT, site_pages, write_data
 from peersite.load import load_marked_yaml
 from peersite.problems import DataError
 from peersite.render import labels, localise, render_site
@@ -57,7 +57,7 @@ def article(page_html: str) -> str:
 def built_pages(site) -> dict[str, str]:
     """Every built page but the 404 pages, by path."""
     return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(site.rglob("index.html"))}
+            for path in site_pages(site, "index.html")}
 
 
 # The check -------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
+from conftest import site_pages
 from peersite import language_of_url
 
 # Schemes that never leave the browser.
@@ -18,9 +19,9 @@ LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
 def page_paths(site_dir: Path) -> list[str]:
-    """The URL path of every built HTML page: '', 'en/models/', '404.html', …"""
+    """The URL path of every built page of the site: '', 'en/models/', '404.html', … (not /admin/)"""
     paths = []
-    for html in sorted(site_dir.rglob("*.html")):
+    for html in site_pages(site_dir):
         relative = html.relative_to(site_dir).as_posix()
         paths.append(relative.removesuffix("index.html"))
     return paths
