@@ -183,10 +183,18 @@ def test_a_changed_summary_is_saved_as_a_draft_branch_with_every_other_section_k
     assert saved_models[:index] + saved_models[index + 1:] == original["models"][:index] + original["models"][index + 1:]
     assert requests_elsewhere == []
 
-    # RESTORE STEP — added by the lead once peersite/restore.py is merged (do not fake it here):
-    #   python -m peersite restore ORIGINAL SAVED   (writes the original with only the changed values over SAVED)
-    # then assert that `git diff` of SAVED against main's content/data.yml changes exactly one line, and that
-    # `python -m peersite check --data SAVED` passes.
+    # The pull request's workflow restores the file (make restore, .github/workflows/cms.yml): against main, the
+    # branch then changes the one line the editor changed, and the check passes.
+    draft = tmp_path / "draft"
+    git(clone, "worktree", "add", "--quiet", str(draft), "cms/models/models")
+    restored = subprocess.run(["make", "--silent", "restore", "BASE=main", f"PYTHON={sys.executable}", "INSTALLED="],
+                              cwd=draft, capture_output=True, text=True)
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    changed = git(draft, "diff", "--unified=0", "main", "--", DATA_PATH)
+    assert git(draft, "diff", "--numstat", "main", "--", DATA_PATH).split() == ["1", "1", DATA_PATH], changed
+    assert [line for line in changed.splitlines() if line.startswith("+") and not line.startswith("+++")][0].count(ADDED) == 1
+    checked = subprocess.run([sys.executable, "-m", "peersite", "check"], cwd=draft, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_a_renamed_partnership_leaves_its_models_pointing_at_an_unknown_id_which_check_locates(page, admin_url, clone, requests_elsewhere, tmp_path):
