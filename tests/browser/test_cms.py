@@ -185,16 +185,20 @@ def test_a_changed_summary_is_saved_as_a_draft_branch_with_every_other_section_k
 
     # The pull request's workflow restores the file (make restore, .github/workflows/cms.yml): against main, the
     # branch then changes the one line the editor changed, and the check passes.
+    # Detached, so that the branch stays free for decap-server, which checks it out to show the draft again.
     draft = tmp_path / "draft"
-    git(clone, "worktree", "add", "--quiet", str(draft), "cms/models/models")
-    restored = subprocess.run(["make", "--silent", "restore", "BASE=main", f"PYTHON={sys.executable}", "INSTALLED="],
-                              cwd=draft, capture_output=True, text=True)
-    assert restored.returncode == 0, restored.stdout + restored.stderr
-    changed = git(draft, "diff", "--unified=0", "main", "--", DATA_PATH)
-    assert git(draft, "diff", "--numstat", "main", "--", DATA_PATH).split() == ["1", "1", DATA_PATH], changed
-    assert [line for line in changed.splitlines() if line.startswith("+") and not line.startswith("+++")][0].count(ADDED) == 1
-    checked = subprocess.run([sys.executable, "-m", "peersite", "check"], cwd=draft, capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
+    git(clone, "worktree", "add", "--quiet", "--detach", str(draft), "cms/models/models")
+    try:
+        restored = subprocess.run(["make", "--silent", "restore", "BASE=main", f"PYTHON={sys.executable}", "INSTALLED="],
+                                  cwd=draft, capture_output=True, text=True)
+        assert restored.returncode == 0, restored.stdout + restored.stderr
+        changed = git(draft, "diff", "--unified=0", "main", "--", DATA_PATH)
+        assert git(draft, "diff", "--numstat", "main", "--", DATA_PATH).split() == ["1", "1", DATA_PATH], changed
+        assert [line for line in changed.splitlines() if line.startswith("+") and not line.startswith("+++")][0].count(ADDED) == 1
+        checked = subprocess.run([sys.executable, "-m", "peersite", "check"], cwd=draft, capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stderr
+    finally:
+        git(clone, "worktree", "remove", "--force", str(draft))
 
 
 def test_a_renamed_partnership_leaves_its_models_pointing_at_an_unknown_id_which_check_locates(page, admin_url, clone, requests_elsewhere, tmp_path):
