@@ -73,3 +73,13 @@ def test_every_template_passes_the_check_once_filled_in(half, tmp_path):
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stderr.splitlines() if ": warning: " not in line and DATA_PATH in line] == []
+
+
+def test_every_picture_of_the_guide_is_there_with_words_for_it_and_no_page_of_the_site():
+    pictures = re.findall(r"^!\[([^\]]*)\]\(([^)]+)\)", GUIDE, re.MULTILINE)
+    assert len(pictures) >= 10, "each half shows the form's screens"
+    for words, path in pictures:
+        assert words.strip(), f"{path} has no alt text"
+        assert (ROOT / path).is_file() and not path.startswith("docs/"), path
+    for half in HALVES:
+        assert {path for _, path in re.findall(r"^!\[([^\]]*)\]\(([^)]+)\)", HALVES[half], re.MULTILINE)} == {path for _, path in pictures}
