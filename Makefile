@@ -11,7 +11,7 @@ GENERATOR := mkdocs
 # Edit links point at the GitHub repository this clone came from, when there is one.
 export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
 
-.PHONY: serve build check fix test render restore cms cms-config readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
+.PHONY: serve build check fix test render restore cms cms-config screenshots readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
 
 # The form for editors at /admin/ is Decap CMS from npm: where npm is missing, the site is built without it, and the
 # build says so in one line (hooks/admin.py).
@@ -43,6 +43,11 @@ cms: $(INSTALLED) $(NODE_INSTALLED)
 	MODE=fs BIND_HOST=127.0.0.1 PORT=8081 node node_modules/decap-server/dist/index.js & server=$$!; \
 	trap 'kill $$server' EXIT INT TERM; \
 	CMS_LOCAL_BACKEND=http://127.0.0.1:8081/api/v1 $(PYTHON) scripts/serve.py --generator $(GENERATOR)
+
+# The pictures of CONTRIBUTING.md's "Redigér i browseren", from the form driven offline as tests/browser/test_cms.py
+# drives it, into docs-contributing/ (outside docs/: they are no pages of the site). Not part of `make test`.
+screenshots: $(DEV_INSTALLED) browser-deps
+	$(PYTHON) scripts/contributing_screenshots.py
 
 render: $(INSTALLED)
 	$(PYTHON) -m peersite render
