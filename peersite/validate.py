@@ -88,7 +88,7 @@ def check_model_sources_reach_the_map(raw: MarkedDict, site: Site, checking: Che
         if not source or not source.models:
             continue
         record, where = raw["evidence"][index], f"evidence[{index}]"
-        models = ", ".join(source.models)
+        models = ", ".join(filter(None, source.models))  # an unreadable id is reported where it is written
         if source.outcomes:
             checking.problem(record.key_marks["outcomes"], f"{where}.outcomes",
                              _("a source about a model ({models}) shows no 'outcomes' on the evidence map: the model's row"

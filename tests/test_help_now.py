@@ -268,7 +268,7 @@ MISTAKES = [
     ]),
     ("no-sources", "          sources:\n            - name: Avisen\n              kind: press\n              checked: \"2026-11-22\"\n",
      "          sources: []\n", [
-        "content/data.yml:245:20: find_support.regions[0].facts[0].sources: the list needs at least 1 item(s), it has 0"
+        "content/data.yml:245:20: find_support.regions[0].facts[0].sources: the list needs at least 1 item, it has 0"
         " — add each on its own line starting with '- '",
     ]),
     ("unknown-source-kind", "          kind: third-party\n          checked: \"2026-11-22\"\n  join_course",
