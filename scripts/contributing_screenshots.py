@@ -9,8 +9,6 @@ Usage: python scripts/contributing_screenshots.py [FOLDER]   (`make screenshots`
 
 import argparse
 import contextlib
-import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -24,49 +22,15 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
 # The end-to-end test's own steps, so that the pictures show what the test checks.
 from conftest import CHROMIUM, LocalServer, _QuietHandler, run_site_build  # noqa: E402
-from test_cms import DECAP_SERVER, LOADING, danish, free_port, git, item_name, replace_text, text_box  # noqa: E402
+from test_cms import (ADDED, LOADING, clone_of_this_repository, danish, item_name, replace_text,  # noqa: E402
+                      running_decap_server, text_box)
 from peersite.load import load_marked_yaml  # noqa: E402
 from peersite.validate import DATA_PATH  # noqa: E402
 
 FOLDER = ROOT / "docs-contributing"
 VIEWPORT = {"width": 1280, "height": 800}
-ADDED = " Ændret i formularen."
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run"]
-
-
-def clone_of_this_repository(folder: Path) -> Path:
-    """This repository's last commit in a clone whose one branch is main, as the end-to-end test makes it."""
-    repository = folder / "repository"
-    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repository)], check=True)
-    git(repository, "checkout", "--quiet", "-B", "main")
-    for branch in git(repository, "for-each-ref", "--format=%(refname:short)", "refs/heads").split():
-        if branch != "main":
-            git(repository, "branch", "--quiet", "-D", branch)
-    git(repository, "remote", "remove", "origin")
-    git(repository, "config", "user.name", "Redaktør")
-    git(repository, "config", "user.email", "redaktoer@example.invalid")
-    return repository
-
-
-@contextlib.contextmanager
-def decap_server(repository: Path):
-    """decap-server in git mode on 127.0.0.1, saving into the clone: yields the address of its API."""
-    port = free_port()
-    server = subprocess.Popen(
-        ["node", str(DECAP_SERVER)], cwd=repository, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "MODE": "git", "PORT": str(port), "BIND_HOST": "127.0.0.1",
-             "GIT_REPO_DIRECTORY": str(repository)},
-    )
-    try:
-        for line in server.stdout:
-            if "listening on" in line:
-                break
-        threading.Thread(target=server.stdout.read, daemon=True).start()  # keep its pipe from filling up
-        yield f"http://127.0.0.1:{port}/api/v1"
-    finally:
-        server.terminate()
-        server.wait()
 
 
 @contextlib.contextmanager
@@ -91,7 +55,7 @@ def take(folder: Path) -> None:
     """Log in, see the sections, open model 1, save a draft, and see a built page with its edit link."""
     with tempfile.TemporaryDirectory() as scratch, contextlib.ExitStack() as stack:
         repository = clone_of_this_repository(Path(scratch))
-        api = stack.enter_context(decap_server(repository))
+        api = stack.enter_context(running_decap_server(repository))
         site = Path(scratch) / "site"
         built = run_site_build(ROOT, site, CMS_LOCAL_BACKEND=api)
         if built.returncode:

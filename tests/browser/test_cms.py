@@ -4,12 +4,14 @@ commit for each draft); Debian's Chromium driving the form as an editor would, o
 
 `pytest tests/browser/test_cms.py --durations=0` shows how long each scenario takes."""
 
+import contextlib
 import os
 import re
 import socket
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -48,11 +50,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def clone(tmp_path_factory) -> Path:
+def clone_of_this_repository(folder: Path) -> Path:
     """This repository's last commit in a clone of its own, its one branch called main, as GitHub would hold it
     (a branch named `cms` would keep Decap from making branches cms/…)."""
-    repository = tmp_path_factory.mktemp("cms") / "repository"
+    repository = folder / "repository"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repository)], check=True)
     git(repository, "checkout", "--quiet", "-B", "main")
     for branch in git(repository, "for-each-ref", "--format=%(refname:short)", "refs/heads").split():
@@ -64,24 +65,39 @@ def clone(tmp_path_factory) -> Path:
     return repository
 
 
-@pytest.fixture(scope="module")
-def decap_server(clone) -> str:
-    """decap-server in git mode on 127.0.0.1, saving into the clone: the address of its API."""
+@contextlib.contextmanager
+def running_decap_server(repository: Path) -> Iterator[str]:
+    """decap-server in git mode on 127.0.0.1, saving into the repository: yields the address of its API."""
     port = free_port()
     server = subprocess.Popen(
-        ["node", str(DECAP_SERVER)], cwd=clone, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "MODE": "git", "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(clone)},
+        ["node", str(DECAP_SERVER)], cwd=repository, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "MODE": "git", "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(repository)},
     )
-    log = []
-    for line in server.stdout:  # ends when the server stops
-        log.append(line)
-        if "listening on" in line:
-            break
-    assert server.poll() is None, "decap-server did not start:\n" + "".join(log)
-    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()  # keep its pipe from filling up
-    yield f"http://127.0.0.1:{port}/api/v1"
-    server.terminate()
-    server.wait()
+    try:
+        log = []
+        for line in server.stdout:  # ends when the server stops
+            log.append(line)
+            if "listening on" in line:
+                break
+        assert server.poll() is None, "decap-server did not start:\n" + "".join(log)
+        threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()  # keep its pipe from filling up
+        yield f"http://127.0.0.1:{port}/api/v1"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory) -> Path:
+    """The repository the form saves into."""
+    return clone_of_this_repository(tmp_path_factory.mktemp("cms"))
+
+
+@pytest.fixture(scope="module")
+def decap_server(clone) -> Iterator[str]:
+    """decap-server saving into the clone: the address of its API."""
+    with running_decap_server(clone) as api:
+        yield api
 
 
 @pytest.fixture(scope="module")
