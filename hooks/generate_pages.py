@@ -44,10 +44,10 @@ def on_pre_build(config):
         return  # static-i18n's build of a further language: the first build checked and wrote everything
     docs = Path(config.docs_dir)
     try:
-        site = check(Path(config.config_file_path).parent / DATA_PATH, DATA_PATH, docs)
+        site, rendered = check(Path(config.config_file_path).parent / DATA_PATH, DATA_PATH, docs)
     except DataError as error:
         raise PluginError(error.report()) from None
-    pages, snippets = render_site(site)
+    pages, snippets = rendered or render_site(site)  # a failure to render shows here, with its traceback
     write_pages(docs, pages)
     _snippets.update(snippets)
     _publisher.update(footer_publisher(site))

@@ -30,7 +30,9 @@ SCHEMA_PATH = "content/data.schema.json"
 
 
 def check(data: Path, shown: str, docs: Path):
-    """The checked site; raises DataError with every problem in the data and the hand-written pages."""
+    """The checked site and the pages and snippets it makes (None where they could not be made), rendered once for
+    the link check and for whoever writes them; raises DataError with every problem in the data and the hand-written
+    pages."""
     blocks = unknown_blocks(docs)
     problems = untranslated_pages(docs) + blocks
     try:
@@ -39,10 +41,11 @@ def check(data: Path, shown: str, docs: Path):
         site, problems = None, error.problems + problems
     # Links to the site's pages are checked where an editor runs `make check`, not only by the build; those into the
     # pages the data makes and to anchors once the data can be read and the pages' blocks filled in.
-    problems += broken_page_links(docs, rendered_pages(site) if site and not blocks else None)
+    rendered = rendered_pages(site) if site and not blocks else None
+    problems += broken_page_links(docs, rendered)
     if problems:
         raise DataError(shown, problems)
-    return site
+    return site, rendered
 
 
 def rendered_pages(site):
@@ -153,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "cms-config":
         return write_cms_config(Path(args.data), args.data, Path(args.output or CONFIG_PATH), args.check)
     try:
-        site = check(Path(args.data), args.data, Path(args.docs))
+        site, rendered = check(Path(args.data), args.data, Path(args.docs))
     except DataError as error:
         print(error.report(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
@@ -173,6 +176,6 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print(_("{path}: no errors.", path=args.data))
         return 0
-    changed = write_pages(Path(args.docs), render_site(site)[0])
+    changed = write_pages(Path(args.docs), (rendered or render_site(site))[0])  # a failure to render shows here
     print(ngettext("{count} page written to {folder}.", "{count} pages written to {folder}.", len(changed), folder=args.docs))
     return 0
