@@ -5,22 +5,24 @@ INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.installed-dev
 PIP := $(PYTHON) -m pip install --quiet --disable-pip-version-check
 NODE_INSTALLED := node_modules/.installed
+# Zensical in a venv of its own (requirements/zensical.in says why).
+ZENSICAL_INSTALLED := .venv-zensical/.installed
 export NO_MKDOCS_2_WARNING := 1
 # What builds the site: mkdocs, or properdocs, its maintained fork (README, "Leaving MkDocs").
 GENERATOR := mkdocs
 # Edit links point at the GitHub repository this clone came from, when there is one.
 export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^git@github.com:#https://github.com/#; s#\.git$$##; \#^https://github.com/#p')
 
-.PHONY: serve build check fix test render restore cms cms-config screenshots readability benchmark properdocs-diff browser-deps spelling-deps linkcheck-external audit clean lock
+.PHONY: serve build check fix test render restore cms cms-config screenshots readability benchmark properdocs-diff zensical-diff browser-deps spelling-deps linkcheck-external audit clean lock
 
 # The form for editors at /admin/ is Decap CMS from npm: where npm is missing, the site is built without it, and the
-# build says so in one line (hooks/admin.py).
+# build says so in one line (peersite/site_files.py).
 CMS_BUNDLE := $(if $(shell command -v npm),$(NODE_INSTALLED))
 
 serve: $(INSTALLED) $(CMS_BUNDLE)
 	$(PYTHON) scripts/serve.py --generator $(GENERATOR)
 
-# Data checked and pages written once, then Danish and English built in parallel (scripts/build.py).
+# Data checked and everything the generator reads written into rendered/ (`peersite render`), then both languages built (scripts/build.py).
 build: $(INSTALLED) $(CMS_BUNDLE)
 	$(PYTHON) scripts/build.py --generator $(GENERATOR)
 
@@ -49,7 +51,9 @@ cms: $(INSTALLED) $(NODE_INSTALLED)
 screenshots: $(DEV_INSTALLED) browser-deps
 	$(PYTHON) scripts/contributing_screenshots.py
 
-render: $(INSTALLED)
+# Every page, the downloads and /admin/ into rendered/docs/, the navigation and the theme's words into rendered/mkdocs.yml:
+# after it, `mkdocs build`, `properdocs build` or `zensical-i18n build` builds the site.
+render: $(INSTALLED) $(CMS_BUNDLE)
 	$(PYTHON) -m peersite render
 
 # After the CMS saved content/data.yml (written anew whole): the file as it was at the merge base with BASE, with
@@ -60,7 +64,8 @@ restore: $(INSTALLED)
 	original="$$folder/data.yml@$$(git rev-parse --short $$base)" && git show "$$base:content/data.yml" > "$$original" && \
 	$(PYTHON) -m peersite restore "$$original" content/data.yml
 
-test: $(DEV_INSTALLED) browser-deps spelling-deps
+# Besides the tests' own: ProperDocs and Zensical build the site beside MkDocs (tests/test_properdocs.py, test_zensical.py).
+test: $(DEV_INSTALLED) $(ZENSICAL_INSTALLED) browser-deps spelling-deps
 	$(PYTHON) -m pytest
 
 readability: build
@@ -73,6 +78,17 @@ benchmark: $(INSTALLED)
 # The site built with ProperDocs (the maintained fork of MkDocs 1.x) must equal the MkDocs build.
 properdocs-diff: $(INSTALLED)
 	$(PYTHON) scripts/properdocs_diff.py
+
+# The site built with Zensical (Material's successor) must have the article text and links of the MkDocs build on every
+# page, both languages (scripts/zensical_diff.py).
+zensical-diff: $(INSTALLED) $(ZENSICAL_INSTALLED)
+	$(PYTHON) scripts/zensical_diff.py
+
+$(ZENSICAL_INSTALLED): requirements/zensical.txt pyproject.toml
+	python3 -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/zensical.txt
+	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
 
 # What building needs (requirements/build.txt), and what the tests and tools add (requirements/dev.txt), each
 # locked with hashes: pip refuses a file whose hash is not in the lock.
@@ -91,6 +107,7 @@ lock: $(DEV_INSTALLED)
 	$(PIP) uv==0.13.9
 	cd requirements && ../$(VENV)/bin/uv pip compile build.in --generate-hashes --python-version 3.11.7 --no-header -q -o build.txt
 	cd requirements && ../$(VENV)/bin/uv pip compile dev.in --generate-hashes --python-version 3.11.7 --no-header -q -o dev.txt
+	cd requirements && ../$(VENV)/bin/uv pip compile zensical.in --generate-hashes --python-version 3.11.7 --no-header -q -o zensical.txt
 
 # Debian's Chromium drives the browser tests; axe-core checks accessibility; poppler-utils reads printed PDFs.
 browser-deps: $(NODE_INSTALLED)
@@ -109,7 +126,7 @@ $(NODE_INSTALLED): package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache
+	rm -rf site rendered .venv .venv-zensical node_modules .pytest_cache
 
 # Not part of `make test`: these reach outside 127.0.0.1.
 linkcheck-external: $(DEV_INSTALLED)

@@ -1,7 +1,7 @@
 """Command line: `check` the data and pages for editors (with a warning for each record not reviewed for 24
 months, each http:// address and each field of the publisher still empty; with --publishing, an empty field of the publisher is an
-error; with --fix, the mistakes it can mend are first written into the data file), `render` the generated pages for any
-generator, `schema` to write the JSON Schema editors' tools check the data file with, `cms-config` to write the
+error; with --fix, the mistakes it can mend are first written into the data file), `render` every page, the downloads and /admin/
+into rendered/ for any generator, `schema` to write the JSON Schema editors' tools check the data file with, `cms-config` to write the
 configuration of the form at /admin/ (with --check, only say whether the committed one is out of date), `restore` to put
 back the formatting of the data file around a change the CMS saved."""
 
@@ -21,18 +21,19 @@ from .publisher import unset_fields
 from .render import render_site
 from .restore import RestoreError, changed_lines, restored
 from .review import stale_records
+from .site_config import read_config
+from .site_files import RENDERED, write_site_files
 from .snippets import unknown_blocks
 from .translations import untranslated_pages
 from .validate import DATA_PATH, load_site
-from .write import write_pages
 
 SCHEMA_PATH = "content/data.schema.json"
 
 
-def check(data: Path, shown: str, docs: Path):
+def check(data: Path, shown: str, docs: Path, site_path: str = "/"):
     """The checked site and the pages and snippets it makes (None where they could not be made), rendered once for
-    the link check and for whoever writes them; raises DataError with every problem in the data and the hand-written
-    pages."""
+    the link check and for whoever writes them (for a site at `site_path` on its server); raises DataError with every
+    problem in the data and the hand-written pages."""
     blocks = unknown_blocks(docs)
     problems = untranslated_pages(docs) + blocks
     try:
@@ -41,20 +42,20 @@ def check(data: Path, shown: str, docs: Path):
         site, problems = None, error.problems + problems
     # Links to the site's pages are checked where an editor runs `make check`, not only by the build; those into the
     # pages the data makes and to anchors once the data can be read and the pages' blocks filled in.
-    rendered = rendered_pages(site) if site and not blocks else None
+    rendered = rendered_pages(site, site_path) if site and not blocks else None
     problems += broken_page_links(docs, rendered)
     if problems:
         raise DataError(shown, problems)
     return site, rendered
 
 
-def rendered_pages(site):
+def rendered_pages(site, site_path: str):
     """The pages and snippets the data makes, for checking the links to them; None when they cannot be made.
 
     Making them is the build's job, and a failure there is the build's to report: `check` then checks the links
     as it does while the data cannot be read, rather than stop with a traceback."""
     try:
-        return render_site(site)
+        return render_site(site, site_path)
     except Exception:  # noqa: BLE001 — whatever it is, the build meets it again and shows it
         return None
 
@@ -127,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m peersite", description=__doc__)
     parser.add_argument("command", choices=("check", "render", "schema", "cms-config", "restore"))
     parser.add_argument("--data", default=DATA_PATH, help="the data file (default: %(default)s)")
-    parser.add_argument("--docs", default="docs", help="the hand-written pages, where `render` writes (default: %(default)s)")
+    parser.add_argument("--docs", default="docs", help="the hand-written pages (default: %(default)s)")
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="problems as file:line:column lines, or as GitHub workflow annotations")
     parser.add_argument("--output", help=f"where `schema` writes (default: {SCHEMA_PATH}), or `cms-config` (default: {CONFIG_PATH})")
@@ -155,8 +156,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "cms-config":
         return write_cms_config(Path(args.data), args.data, Path(args.output or CONFIG_PATH), args.check)
+    site_path = read_config(Path.cwd()).site_path if args.command == "render" else "/"
     try:
-        site, rendered = check(Path(args.data), args.data, Path(args.docs))
+        site, rendered = check(Path(args.data), args.data, Path(args.docs), site_path)
     except DataError as error:
         print(error.report(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
@@ -176,6 +178,6 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print(_("{path}: no errors.", path=args.data))
         return 0
-    changed = write_pages(Path(args.docs), (rendered or render_site(site))[0])  # a failure to render shows here
-    print(ngettext("{count} page written to {folder}.", "{count} pages written to {folder}.", len(changed), folder=args.docs))
+    changed = write_site_files(Path.cwd(), site, rendered or render_site(site, site_path))  # a failure to render shows here
+    print(ngettext("{count} file written to {folder}.", "{count} files written to {folder}.", len(changed), folder=RENDERED))
     return 0

@@ -8,7 +8,6 @@ the file it edits); a date is text of a set form.
 """
 
 import re
-import shutil
 from pathlib import Path
 
 import yaml
@@ -35,7 +34,7 @@ LANGUAGE_LABELS = {"da": "Dansk", "en": "English"}
 HEADER = f"""\
 # The form for editors at /admin/ (Decap CMS), generated from peersite/schema.py and the ids in {DATA_PATH}.
 # Do not edit by hand: run `python -m peersite cms-config` after changing the schema or adding, removing or
-# renaming a record. The build adds the repository and the login service (hooks/admin.py).
+# renaming a record. `peersite render` adds the repository and the login service (peersite/site_files.py).
 """
 # Which of a record's fields names it in a collapsed list, best first.
 SUMMARY_FIELDS = ("name", "title", "term", "label", "principle", "id", "number", "outcome", "region", "audience", "model", "text")
@@ -178,22 +177,20 @@ def site_config(committed: str, repository: str | None, branch: str, base_url: s
     return config
 
 
-def write_admin(folder: Path, bundle: Path, committed: str, repo_url: str | None, branch: str, base_url: str | None,
-                local_backend: str | None = None) -> None:
-    """Write /admin/ into the built site: the form with Decap's bundle, or, while the published form could not
-    log anyone in, a page that says what the publisher must set."""
+def admin_files(bundle: Path, committed: str, repo_url: str | None, branch: str, base_url: str | None,
+                local_backend: str | None = None) -> dict[str, bytes]:
+    """The files of /admin/ by their path in the site: the form with Decap's bundle, or, while the published form could
+    not log anyone in, a page that says what the publisher must set."""
     repository = github_repository(repo_url)
     missing = [] if local_backend else missing_settings(repository, base_url)
-    folder.mkdir(parents=True, exist_ok=True)
+    files = {}
     if not missing:
-        for files in BUNDLE_FILES:
-            for path in bundle.glob(files):
-                shutil.copyfile(path, folder / path.name)
+        files = {path.name: path.read_bytes() for pattern in BUNDLE_FILES for path in bundle.glob(pattern)}
         config = site_config(committed, repository, branch, base_url, local_backend)
-        (folder / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for path in ADMIN_FILES.iterdir():
-        shutil.copyfile(path, folder / path.name)
+        files["config.yml"] = yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode()
+    files.update({path.name: path.read_bytes() for path in ADMIN_FILES.iterdir()})
     connect = " ".join(filter(None, (GITHUB_API, base_url, local_backend)))
     page = html_environment().get_template("admin.html.j2").render(
         missing=missing, connect=connect, images=GITHUB_AVATARS, repo_url=repo_url, branch=branch)
-    (folder / "index.html").write_text(page, encoding="utf-8")
+    files["index.html"] = page.encode()
+    return {f"{ADMIN_FOLDER}/{name}": content for name, content in files.items()}

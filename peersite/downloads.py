@@ -70,22 +70,9 @@ def by_source(files: list[Download]) -> dict[str, list[Download]]:
     return found
 
 
-# The downloads of the last site made, kept with the site itself: the pages are rendered, then a process per
-# language is forked to build them, and each would otherwise make every file again.
-_made: dict[int, tuple[Site, list[Download]]] = {}
-
-
 def downloads(site: Site) -> list[Download]:
-    """Every file the site offers, in the order the downloads page lists them; per-source citations last."""
-    made = _made.get(id(site))
-    if made is None or made[0] is not site:
-        _made.clear()
-        made = _made[id(site)] = (site, make_downloads(site))
-    return made[1]
-
-
-def make_downloads(site: Site) -> list[Download]:
-    """Every file the site offers, made from the data."""
+    """Every file the site offers, made from the data, in the order the downloads page lists them; per-source
+    citations last."""
     title, description = labels()["dataset_title"]["en"], labels()["dataset_description"]["en"]
     files = [
         Download(DATASET, "dataset", "json", "application/json", dataset_json(site).encode("utf-8")),

@@ -16,6 +16,7 @@ from .fields import Doi, SiteName, Url, field_kinds, site_address, suggestion
 from .messages import _
 from .pages import DOCS_DIR, PAGES
 from .problems import Problem
+from .render import Rendering
 from .snippets import fill_snippets
 from .validate import DATA_PATH
 from .write import hand_written_pages
@@ -94,7 +95,7 @@ def page_anchors(markdown_text: str) -> set[str]:
     return set(ID.findall(converter.convert(FRONT_MATTER.sub("", markdown_text))))
 
 
-def broken_page_links(docs_dir: Path, rendered: tuple[dict[str, str], dict[str, dict[str, str]]] | None) -> list[Problem]:
+def broken_page_links(docs_dir: Path, rendered: Rendering | None) -> list[Problem]:
     """A problem for each link of a hand-written page to a page or #anchor the site does not have.
 
     `rendered` is render_site's output: the pages made from the data, and the snippets hand-written pages take.
@@ -103,8 +104,8 @@ def broken_page_links(docs_dir: Path, rendered: tuple[dict[str, str], dict[str, 
     """
     hand_written = {name: (docs_dir / name).read_text(encoding="utf-8") for name in hand_written_pages(docs_dir)}
     if rendered:
-        generated, snippets = rendered
-        pages = dict(generated) | {name: fill_snippets(text, snippets[language_of_source(name)]) for name, text in hand_written.items()}
+        pages = dict(rendered.pages) | {name: fill_snippets(text, rendered.snippets[language_of_source(name)])
+                                        for name, text in hand_written.items()}
         unknowable = set()
     else:
         pages = dict.fromkeys([source_file(page.source, language) for page in PAGES for language in LANGUAGES] + list(hand_written))

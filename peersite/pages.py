@@ -82,11 +82,6 @@ def page_url(source: str, language: str) -> str:
     return url_prefix(language) + (f"{path}/" if path and not path.endswith("/") else path)
 
 
-def site_root(source: str, language: str) -> str:
-    """From a page to the top of the built site, for links to files that are not pages: '../../' from 'en/models/'."""
-    return "../" * page_url(source, language).count("/")
-
-
 def listing_page(source: str, language: str) -> str | None:
     """The page that lists a record page, as a file of the same language: 'models/index.en.md' for
     'models/ark.en.md'; None for a page that is no record page."""

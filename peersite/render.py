@@ -3,6 +3,7 @@ one per record where a page has records, and the snippets the hand-written pages
 
 import dataclasses
 from functools import partial
+from typing import NamedTuple
 
 from . import LANGUAGES, source_file
 from .citations import formatted_references
@@ -10,7 +11,7 @@ from .downloads import by_source, downloads
 from .environment import labels, markdown_environment
 from .evidence_map import FINDING_OF_REPORTED, context_sources, evidence_map, trial_finding
 from .fields import BilingualText
-from .pages import HELP_NOW_ANCHOR, SNIPPETS, generated_pages, site_root
+from .pages import HELP_NOW_ANCHOR, SNIPPETS, generated_pages
 from .references import facts_of, has_address, shown_fields, whom_to_ask
 from .publisher import unset_fields
 from .review import review_date
@@ -34,9 +35,9 @@ def localise(value, language: str):
     return value
 
 
-def render_language(site: Site, language: str, files: list) -> tuple[dict[str, str], dict[str, str]]:
+def render_language(site: Site, language: str, files: list, site_path: str) -> tuple[dict[str, str], dict[str, str]]:
     """Every generated page in one language by docs/-relative path, and every snippet by name; `files` are
-    the site's downloads, which pages link to."""
+    the site's downloads, which pages link to from `site_path`, the path of the site's root on its server."""
     local = localise(site, language)
     map_rows = evidence_map(local)
     environment = markdown_environment()
@@ -48,24 +49,24 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
               "has_address": has_address, "whom_to_ask": whom_to_ask, "review_date": partial(review_date, local),
               "facts_of": {material.id: facts_of(material, local.by_id["evidence"]) for material in local.materials},
               "publisher": None if unset_fields(site) else local.publisher,
-              "help_now_anchor": HELP_NOW_ANCHOR}
+              "help_now_anchor": HELP_NOW_ANCHOR, "site_path": site_path}
 
     def render(template: str, root: str, **context) -> str:
         # `root` leads from the page to the top of docs/, for links between pages.
         return environment.get_template(template).render(common, root=root, **context)
 
-    def render_page(template: str, path: str, search_boost: float | None = None, **context) -> str:
-        # `site_root` leads from the built page to the top of the site: the downloads are files there, not pages.
-        return render(template, "../", site_root=site_root(path, language), search_boost=search_boost, **context)
+    def render_page(template: str, search_boost: float | None = None, **context) -> str:
+        # Every generated page stands in a folder of docs/.
+        return render(template, "../", search_boost=search_boost, **context)
 
     pages = {}
     for page in generated_pages():
-        pages[page.source] = render_page(page.template, page.source, page.search_boost,
+        pages[page.source] = render_page(page.template, page.search_boost,
                                          page=getattr(local.site.pages, page.texts))
         records = getattr(local, page.records) if page.records else []
         for index, item in enumerate(records):
             path = f"{page.folder}/{item.id}.md"
-            pages[path] = render_page(page.record_template, path, record=item,
+            pages[path] = render_page(page.record_template, record=item,
                                       previous_record=records[index - 1] if index else None,
                                       next_record=records[index + 1] if index + 1 < len(records) else None)
     # Snippets stand in hand-written pages at the top of docs/.
@@ -73,10 +74,22 @@ def render_language(site: Site, language: str, files: list) -> tuple[dict[str, s
     return {source_file(path, language): text for path, text in pages.items()}, snippets
 
 
-def render_site(site: Site) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """Every generated page in every language by docs/-relative path, and every snippet by language and name."""
+class Rendering(NamedTuple):
+    """What the data makes: the generated pages by docs/-relative path, the snippets by language and name, the downloads."""
+
+    pages: dict[str, str]
+    snippets: dict[str, dict[str, str]]
+    downloads: list
+
+
+def render_site(site: Site, site_path: str = "/") -> Rendering:
+    """Every generated page in every language, every snippet, and the downloads the pages link to.
+
+    A link to a download is written from the site's root (its path on the server, `site_path`): the downloads are
+    files beside the Danish pages, outside the English build, and Zensical takes a relative link in HTML as written
+    from the page's Markdown file, MkDocs from the page's address."""
     pages, snippets, files = {}, {}, downloads(site)
     for language in LANGUAGES:
-        pages_in_language, snippets[language] = render_language(site, language, files)
+        pages_in_language, snippets[language] = render_language(site, language, files, site_path)
         pages.update(pages_in_language)
-    return pages, snippets
+    return Rendering(pages, snippets, files)

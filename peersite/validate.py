@@ -212,19 +212,6 @@ def validate_site(raw: MarkedDict, shown_path: str = DATA_PATH) -> Site:
     return site
 
 
-# The last data file checked, by its bytes: a build asks for it in several hooks, and the processes that
-# build the languages are forked from one that has checked it.
-_checked: dict[bytes, Site] = {}
-
-
 def load_site(path: Path, shown_path: str = DATA_PATH) -> Site:
     """Read and check the data file."""
-    try:
-        content = Path(path).read_bytes()
-    except OSError:
-        content = None  # load_marked_yaml reports it, with its place
-    if content is None or content not in _checked:
-        site = validate_site(load_marked_yaml(path, shown_path), shown_path)
-        _checked.clear()
-        _checked[content] = site
-    return _checked[content]
+    return validate_site(load_marked_yaml(Path(path), shown_path), shown_path)

@@ -1,58 +1,44 @@
-"""Write generated pages into docs/: only changed files are touched, and a page the data no longer makes is
-removed. The pipeline removes only what it wrote itself, as listed in docs/.peersite-pages: a file an editor drops
-into a generated folder (a picture in docs/models/, say) is never deleted, nor hidden from git."""
+"""Write what `render` makes into the generator's folder: only changed files are touched, and a file the data no
+longer makes is removed. Only what a run wrote itself is ever removed, as listed in the folder's .peersite-files: a
+file someone else puts there is never deleted."""
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-WRITTEN = ".peersite-pages"  # in docs/: every page the last run wrote, one a line
-IGNORE_HEADER = "# Generated from content/data.yml by peersite: not kept in git. Other files here are.\n"
+WRITTEN = ".peersite-files"  # every file the last run wrote, one a line
+WRITTEN_BEFORE = ".peersite-pages"  # the same list in docs/, from when generated pages were written there
 
 
-def written_pages(docs_dir: Path) -> set[str]:
-    """The pages the last run wrote, relative to docs_dir; none before the first run."""
+def written_files(folder: Path, listing: str = WRITTEN) -> set[str]:
+    """The files the last run wrote into folder, relative to it; none before the first run."""
     try:
-        return set((docs_dir / WRITTEN).read_text(encoding="utf-8").split("\n")) - {""}
+        return set((folder / listing).read_text(encoding="utf-8").split("\n")) - {""}
     except FileNotFoundError:
         return set()
 
 
 def hand_written_pages(docs_dir: Path) -> list[str]:
-    """The Markdown files of docs_dir, relative to it, that the pipeline did not write."""
-    written = written_pages(docs_dir)
+    """The Markdown files of docs_dir, relative to it, that no run of peersite wrote there."""
+    written = written_files(docs_dir, WRITTEN_BEFORE)
     return sorted(name for name in (path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")) if name not in written)
 
 
-def ignore_files(pages: set[str]) -> dict[str, str]:
-    """A .gitignore for each folder holding generated pages, naming those pages and itself, and nothing else."""
-    folders: dict[str, list[str]] = {}
-    for page in sorted(pages):
-        path = PurePosixPath(page)
-        folders.setdefault(str(path.parent), []).append(f"/{path.name}")
-    return {
-        str(PurePosixPath(folder) / ".gitignore"): IGNORE_HEADER + "".join(f"{name}\n" for name in ["/.gitignore", *names])
-        for folder, names in folders.items()
-    }
-
-
-def write_if_changed(target: Path, text: str) -> bool:
-    """Write a file unless it already holds the text; say whether it was written."""
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
+def write_if_changed(target: Path, content: str | bytes) -> bool:
+    """Write a file unless it already holds the content; say whether it was written."""
+    data = content.encode() if isinstance(content, str) else content
+    if target.is_file() and target.read_bytes() == data:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target.write_bytes(data)
     return True
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> list[str]:
-    """Make docs_dir hold `pages`, and none of the pages the last run wrote that are not among them; return the
-    paths written or removed."""
-    changed = [relative for relative, text in pages.items() if write_if_changed(docs_dir / relative, text)]
-    before, now = written_pages(docs_dir), set(pages)
-    for stale in sorted(before - now):
-        if (docs_dir / stale).is_file():
-            (docs_dir / stale).unlink()
+def write_files(folder: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Make folder hold `files`, and none of the files the last run wrote that are not among them; return the paths
+    written or removed."""
+    changed = [relative for relative, content in files.items() if write_if_changed(folder / relative, content)]
+    for stale in sorted(written_files(folder) - set(files)):
+        if (folder / stale).is_file():
+            (folder / stale).unlink()
             changed.append(stale)
-    for ignore, text in ignore_files(now).items():
-        write_if_changed(docs_dir / ignore, text)
-    write_if_changed(docs_dir / WRITTEN, "".join(f"{page}\n" for page in sorted(now)))
+    write_if_changed(folder / WRITTEN, "".join(f"{name}\n" for name in sorted(files)))
     return changed

@@ -1,15 +1,12 @@
 """Print, side by side, how long this project and plain MkDocs take to build the same pages as the data grows.
 
-"Plain MkDocs" builds the same docs/ (generated pages written beforehand) with the same mkdocs.yml minus its hooks
-(but the one that gives the theme templates their names),
-one language after the other as static-i18n does; "this project" is `make build` (scripts/build.py): data checked
-and pages written, hooks, both languages in parallel. N synthetic records are N/2 models and N/2 evidence sources,
-each a page in both languages.
+"Plain MkDocs" builds the same rendered/ (`peersite render` run beforehand) with the same mkdocs.yml minus its hooks
+(but the one that names Material's search worker, without which the templates cannot render) and minus the site's
+Markdown extension (tables, glossary words, sanitising); "this project" is `make build` (scripts/build.py): data
+checked and rendered, then the same MkDocs build with hooks and extension. Both build the languages one after the
+other, as static-i18n does. N synthetic records are N/2 models and N/2 evidence sources, each a page in both languages.
 
-A second table prints what the open data costs: `make build` with and without hooks/open_data.py (the
-downloads under data/ and every page's JSON-LD), on the real data and on 500 synthetic records.
-
-A third prints what one long text of a single character costs in the real data: `check` on 200,000 of them
+A second table prints what one long text of a single character costs in the real data: `check` on 200,000 of them
 (refused, with its place), and `make build` with the longest text the check lets through.
 """
 
@@ -25,19 +22,15 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_data import as_yaml, synthetic_data  # noqa: E402
 
 from peersite.fields import LONGEST_TEXT  # noqa: E402
-from peersite.pages import navigation, not_in_nav  # noqa: E402
 
 SIZES = (250, 500, 1000, 2000)
-TEMPLATE_GLOBALS = "hooks/template_globals.py"
-OPEN_DATA_RECORDS = 500
-OPEN_DATA_RUNS = 3
+SEARCH_WORKER = "hooks/search_worker.py"
+PAGE_HTML = "  - peersite.page_html\n"
 BUILD_SETUP = ("mkdocs.yml", "hooks", "overrides", "peersite")
 # One of each kind Markdown, HTML, BibTeX or a spreadsheet reads as syntax, and a letter.
 LONG_RUN_CHARACTERS = "[]<&\\`*_!#{=a"
@@ -82,23 +75,12 @@ def real_project(folder: Path) -> Path:
     return folder
 
 
-def without_open_data(project: Path) -> Path:
-    """no-open-data.yml beside the project's mkdocs.yml: the same configuration without hooks/open_data.py."""
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    plain = config.replace("  - hooks/open_data.py\n", "")
-    assert plain != config, "mkdocs.yml no longer lists hooks/open_data.py"
-    (project / "no-open-data.yml").write_text(plain, encoding="utf-8")
-    return project / "no-open-data.yml"
-
-
 def without_hooks(project: Path) -> Path:
-    """plain.yml beside the project's mkdocs.yml: the same configuration with no hook but TEMPLATE_GLOBALS,
-    which only hands the theme templates a few names (without it they cannot render), and with the navigation
-    written out that hooks/generate_pages.py would set (without it every record page would be in the menu)."""
+    """plain.yml beside the project's mkdocs.yml: the same configuration (the rendered navigation and theme words
+    too) with no hook but SEARCH_WORKER and without the site's Markdown extension."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    plain = re.sub(r"^hooks:\n(?:  - .*\n)+", f"hooks:\n  - {TEMPLATE_GLOBALS}\n", config, flags=re.M)
-    assert plain != config and TEMPLATE_GLOBALS in config, f"mkdocs.yml has no `hooks:` list with {TEMPLATE_GLOBALS}"
-    plain += yaml.safe_dump({"nav": navigation(), "not_in_nav": "\n".join(not_in_nav())}, allow_unicode=True)
+    plain = re.sub(r"^hooks:\n(?:  - .*\n)+", f"hooks:\n  - {SEARCH_WORKER}\n", config, flags=re.M).replace(PAGE_HTML, "")
+    assert SEARCH_WORKER in config and PAGE_HTML in config, f"mkdocs.yml has no {SEARCH_WORKER} or no {PAGE_HTML.strip()}"
     (project / "plain.yml").write_text(plain, encoding="utf-8")
     return project / "plain.yml"
 
@@ -115,7 +97,7 @@ def measure(project: Path, runs: int) -> dict:
     """
     python = sys.executable
     check = min(timed([python, "-m", "peersite", "check"], project) for _ in range(runs))
-    timed([python, "-m", "peersite", "render"], project)  # plain MkDocs needs the generated pages in docs/
+    timed([python, "-m", "peersite", "render"], project)  # plain MkDocs builds the rendered files
     plain_build = [python, "-m", "mkdocs", "build", "-q", "-f", str(without_hooks(project)), "-d", "plain-site"]
     our_build = [python, str(ROOT / "scripts" / "build.py"), "-d", "site"]
     plain, ours = zip(*((timed(plain_build, project), timed(our_build, project)) for _ in range(runs)))
@@ -123,32 +105,6 @@ def measure(project: Path, runs: int) -> dict:
         "check": check[0], "plain": min(plain), "ours": min(ours),
         "plain_kb": record_page_kb(project / "plain-site"), "ours_kb": record_page_kb(project / "site"),
     }
-
-
-def measure_open_data(project: Path) -> dict:
-    """Seconds for `make build` with and without the open data, taking turns; the fastest run counts.
-    And the number and bytes of the files under data/."""
-    build = [sys.executable, str(ROOT / "scripts" / "build.py"), "-d", "site"]
-    without = [*build[:2], "-f", str(without_open_data(project)), "-d", "site-without"]
-    with_, without_ = zip(*((timed(build, project), timed(without, project)) for _ in range(OPEN_DATA_RUNS)))
-    files = [path for path in (project / "site" / "data").rglob("*") if path.is_file()]
-    return {"with": min(with_)[0], "without": min(without_)[0], "spread": max(with_)[0] - min(with_)[0],
-            "files": len(files), "kb": sum(path.stat().st_size for path in files) / 1000}
-
-
-def print_open_data(scratch: Path) -> None:
-    """One row for the real data and one for OPEN_DATA_RECORDS synthetic records."""
-    print(f"\nOpen data (best of {OPEN_DATA_RUNS}): `make build` with and without hooks/open_data.py")
-    print("| data | with (s) | without (s) | cost (s) | spread with (s) | files under data/ | kB |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    projects = {"real": lambda: real_project(scratch / "real"),
-                f"{OPEN_DATA_RECORDS} records": lambda: synthetic_project(scratch / "open-data", OPEN_DATA_RECORDS)}
-    for name, make in projects.items():
-        project = make()
-        row = measure_open_data(project)
-        shutil.rmtree(project)
-        print(f"| {name} | {row['with']:.1f} | {row['without']:.1f} | {row['with'] - row['without']:.1f} "
-              f"| {row['spread']:.1f} | {row['files']} | {row['kb']:,.0f} |", flush=True)
 
 
 def with_long_text(project: Path, character: str, length: int) -> None:
@@ -186,39 +142,42 @@ def growth(rows: dict, records: int, key: str) -> str:
     return f"{rows[records][key][0] / half[key][0]:.2f}" if half else "–"
 
 
+def print_row(name: str, row: dict, plain_growth: str, our_growth: str) -> None:
+    """One row of the table: wall and CPU seconds of both builds, their ratios, page sizes and `check`."""
+    (plain, plain_cpu), (ours, ours_cpu) = row["plain"], row["ours"]
+    print(f"| {name} | {plain:.1f} | {ours:.1f} | {ours / plain:.2f} | {plain_growth} | {our_growth} "
+          f"| {plain_cpu:.1f} / {ours_cpu:.1f} | {ours_cpu / plain_cpu:.2f} | {row['plain_kb']:.1f} / {row['ours_kb']:.1f} "
+          f"| {row['check']:.2f} |", flush=True)
+
+
 def main() -> None:
     """Build every size with both and print one table row per size as it is measured."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=SIZES, help="synthetic record counts (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=1, help="builds per figure, the fastest counts (default: %(default)s)")
-    parser.add_argument("--open-data-only", action="store_true", help="print only the open data's cost")
     parser.add_argument("--long-texts-only", action="store_true", help="print only what a long text costs")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
-    if args.open_data_only or args.long_texts_only:
+    if args.long_texts_only:
         with tempfile.TemporaryDirectory() as scratch:
-            (print_open_data if args.open_data_only else print_long_texts)(Path(scratch))
+            print_long_texts(Path(scratch))
         print(f"load average after: {os.getloadavg()[0]:.2f}")
         return
     print(
         "| records | MkDocs (s) | this project (s) | ratio | t(2N)/t(N) MkDocs | t(2N)/t(N) this "
-        "| CPU s MkDocs / this | record page KB MkDocs / this | `check` (s) |"
+        "| CPU s MkDocs / this | CPU ratio | record page KB MkDocs / this | `check` (s) |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     rows = {}
     with tempfile.TemporaryDirectory() as scratch:
         for records in args.sizes:
             project = synthetic_project(Path(scratch) / str(records), records)
             rows[records] = row = measure(project, args.runs)
             shutil.rmtree(project)
-            (plain, plain_cpu), (ours, ours_cpu) = row["plain"], row["ours"]
-            print(
-                f"| {records:,} | {plain:.1f} | {ours:.1f} | {ours / plain:.2f} "
-                f"| {growth(rows, records, 'plain')} | {growth(rows, records, 'ours')} | {plain_cpu:.1f} / {ours_cpu:.1f} "
-                f"| {row['plain_kb']:.1f} / {row['ours_kb']:.1f} | {row['check']:.2f} |",
-                flush=True,
-            )
-        print_open_data(Path(scratch))
+            print_row(f"{records:,}", row, growth(rows, records, "plain"), growth(rows, records, "ours"))
+        project = real_project(Path(scratch) / "real")
+        print_row("real data", measure(project, args.runs), "–", "–")
+        shutil.rmtree(project)
         print_long_texts(Path(scratch))
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 

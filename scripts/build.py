@@ -1,16 +1,10 @@
-"""Build the site: check the data and write its pages once, then build each language in a process of its own.
-
-Every language is built with the whole configuration, so the language switcher, the sitemap's alternates and
-the edit links know all languages; static-i18n is only told which one to build (its `build_only_locale` would
-instead make that language the site's default, at the root, with no switcher and no alternates). Each process
-writes into a folder of its own; the default language's folder becomes the site, and every other language's
-pages (under `en/`) are moved into it.
-"""
+"""Build the site: check content/data.yml and the hand-written pages, write everything the generator reads into
+rendered/ (`peersite render`), then build both languages with MkDocs or ProperDocs (static-i18n builds the English
+pages under `en/` after the Danish ones, in the same process)."""
 
 import argparse
 import importlib
 import logging
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -21,7 +15,13 @@ from pathlib import Path
 
 import click
 
-from peersite import DEFAULT_LANGUAGE, LANGUAGES, url_prefix
+from peersite.cli import check
+from peersite.problems import DataError
+from peersite.render import render_site
+from peersite.site_config import read_config
+from peersite.site_files import write_site_files
+from peersite.validate import DATA_PATH
+from peersite.pages import DOCS_DIR
 
 GENERATORS = ("mkdocs", "properdocs")
 
@@ -45,9 +45,9 @@ def import_generator(name: str):
 
 
 def show_log(generator: str, verbose: bool) -> None:
-    """Print the generator's warnings (and with `verbose` its progress), each line naming its process."""
+    """Print the generator's warnings (and with `verbose` its progress)."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(processName)s: %(message)s"))
+    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
     logger = logging.getLogger(generator)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -56,52 +56,31 @@ def show_log(generator: str, verbose: bool) -> None:
         logging.getLogger("mkdocs").parent = logger
 
 
-def build_language(generator, config, language: str, site_dir: Path) -> None:
-    """Build one language of the site into site_dir (run in a process of its own); exit 1 on failure."""
-    config.plugins["i18n"].current_language = language
-    config.site_dir = str(site_dir)
+def render(root: Path) -> None:
+    """Check the data and the hand-written pages, once, and write what the generator reads; DataError if unsound."""
+    site_path = read_config(root).site_path
+    site, rendering = check(root / DATA_PATH, DATA_PATH, root / DOCS_DIR, site_path)
+    write_site_files(root, site, rendering or render_site(site, site_path))  # a failure to render shows here, with its traceback
+
+
+def build_site(generator, config_file: Path, site_dir: Path | None) -> Path:
+    """Render, then build every language into a folder beside site_dir that replaces it once the build succeeded:
+    a failed build leaves the last site as it was (`make serve` keeps serving it)."""
+    render(config_file.resolve().parent)
+    config = generator.config.load_config(str(config_file))
+    site_dir = (site_dir or Path(config.site_dir)).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    config.site_dir = tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent)
     try:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             generator.commands.build.build(config)
         finally:
             config.plugins.on_shutdown()
-    except click.ClickException as error:  # the generator's own errors: broken input, strict warnings
-        logging.getLogger(generator.__name__).error(error.format_message())
-        sys.exit(1)
-
-
-def build_site(generator, config_file: Path, site_dir: Path | None) -> Path:
-    """Check and write the generated pages, build every language in parallel and join them into site_dir."""
-    config = generator.config.load_config(str(config_file))
-    site_dir = (site_dir or Path(config.site_dir)).resolve()
-    # The data is checked and its pages written here, once; static-i18n's `building` tells the hooks (and
-    # static-i18n itself) in each language's process that this has been done and no other language is theirs.
-    config.plugins.on_pre_build(config=config)
-    config.plugins["i18n"].building = True
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
-    try:
-        context = multiprocessing.get_context("fork")  # each process starts from the checked data and loaded config
-        processes = [
-            context.Process(target=build_language, args=(generator, config, language, scratch / language), name=language)
-            for language in LANGUAGES
-        ]
-        for process in processes:
-            process.start()
-        for process in processes:
-            process.join()
-        failed = [process.name for process in processes if process.exitcode != 0]
-        if failed:
-            raise generator.exceptions.Abort(f"Aborted: the build of {', '.join(failed)} failed.")
-        joined = scratch / DEFAULT_LANGUAGE
-        for language in LANGUAGES:
-            if language != DEFAULT_LANGUAGE:
-                (scratch / language / url_prefix(language)).rename(joined / url_prefix(language))
         shutil.rmtree(site_dir, ignore_errors=True)
-        joined.rename(site_dir)
+        Path(config.site_dir).rename(site_dir)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(config.site_dir, ignore_errors=True)
     return site_dir
 
 
@@ -120,16 +99,18 @@ def main() -> int:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
         else:
             print("No SOURCE_DATE_EPOCH and no git history: the sitemap gets today's date.", file=sys.stderr)
-    multiprocessing.current_process().name = "site"
     generator = import_generator(args.generator)
     show_log(args.generator, args.verbose)
     started = time.perf_counter()
     try:
         site_dir = build_site(generator, args.config_file, args.site_dir)
-    except click.ClickException as error:
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except click.ClickException as error:  # the generator's own errors: broken input, strict warnings
         print(error.format_message(), file=sys.stderr)
         return 1
-    print(f"Built {', '.join(LANGUAGES)} into {site_dir} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+    print(f"Built {site_dir} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Serve the site with live reload, rebuilt on every saved change exactly as `make build` builds it.
 
 While content/data.yml has errors at the start, they are listed and the server waits for a fix. Each rebuild runs
-scripts/build.py in a fresh process: the data checked once, both languages built in parallel, strictly, with any
+scripts/build.py in a fresh process: the data checked and rendered once, both languages built, strictly, with any
 change to peersite/ or hooks/ picked up; a failed rebuild keeps the last good site. MkDocs' own partial rebuild
 (`mkdocs serve --dirty`) is not used: it aborts in strict mode, and with Material's search and static-i18n it
 repeats every Danish search entry and adds more on each rebuild (README, "Building").
@@ -22,8 +22,8 @@ from build import GENERATORS, import_generator
 
 DATA = Path("content/data.yml")
 BUILD = Path(__file__).resolve().parent / "build.py"
-# docs/ holds the hand-written pages; its folders hold the generated ones, which a rebuild writes itself.
-WATCHED = {"mkdocs.yml": False, "docs": False, "content": True, "overrides": True, "hooks": True, "peersite": True}
+# What a rebuild reads; not rendered/, which a rebuild writes itself.
+WATCHED = {"mkdocs.yml": False, "docs": True, "content": True, "overrides": True, "hooks": True, "peersite": True}
 
 
 def modified(path: Path) -> int:

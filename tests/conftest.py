@@ -26,16 +26,19 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def run_mkdocs_build(config_dir: Path, site_dir: Path, **env) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of the project in config_dir into site_dir."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=config_dir, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": FAKE_REPO_URL, **env},
-    )
+    """`python -m peersite render`, then a strict MkDocs build of the project in config_dir into site_dir; the
+    render's output when it fails."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": FAKE_REPO_URL, **env}
+    rendered = subprocess.run([sys.executable, "-m", "peersite", "render"], cwd=config_dir, capture_output=True, text=True,
+                              env=environment)
+    if rendered.returncode:
+        return rendered
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=config_dir, capture_output=True, text=True, env=environment)
 
 
 def run_site_build(config_dir: Path, site_dir: Path, *options: str, **env) -> subprocess.CompletedProcess:
-    """Build the project in config_dir into site_dir as `make build` does: scripts/build.py, a process per language."""
+    """Build the project in config_dir into site_dir as `make build` does (scripts/build.py)."""
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site_dir), *options],
         cwd=config_dir, capture_output=True, text=True,
@@ -125,6 +128,17 @@ def copy_project(folder: Path) -> Path:
     for page in ("index", "getting-started", "about"):
         (folder / "docs" / f"{page}.md").write_text(f"# Side {page}\n", encoding="utf-8")
         (folder / "docs" / f"{page}.en.md").write_text(f"# Page {page}\n", encoding="utf-8")
+    return folder
+
+
+def real_project_copy(folder: Path) -> Path:
+    """The project with its real data and pages, copied into folder (Decap's bundle linked), for a build whose rendered
+    files must not be those of the other builds of the same run (they share the project's rendered/)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copy_project(folder)
+    for name in ("content", "docs"):
+        shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
     return folder
 
 

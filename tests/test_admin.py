@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import FAKE_REPO_URL, REAL_DATA, ROOT, run_site_build, write_data
-from peersite.cms import ADMIN_FOLDER, BUNDLE, CONFIG_PATH, cms_config, cms_config_yaml, github_repository, write_admin
+from peersite.cms import ADMIN_FOLDER, BUNDLE, CONFIG_PATH, admin_files, cms_config, cms_config_yaml, github_repository
 from peersite.fields import ListOf, RecordOf, Ref, field_kinds
 from peersite.schema import COLLECTIONS, SITE
 
@@ -121,15 +121,15 @@ def test_the_repository_is_taken_from_the_address_the_edit_links_use(repo_url, r
     assert github_repository(repo_url) == repository
 
 
-def test_the_published_form_gets_the_repository_branch_and_login_service(tmp_path):
-    write_admin(tmp_path, ROOT / BUNDLE, COMMITTED.read_text(encoding="utf-8"), repo_url=FAKE_REPO_URL, branch="main",
-                base_url="https://login.example.org")
-    config = yaml.safe_load((tmp_path / "config.yml").read_text(encoding="utf-8"))
+def test_the_published_form_gets_the_repository_branch_and_login_service():
+    files = admin_files(ROOT / BUNDLE, COMMITTED.read_text(encoding="utf-8"), repo_url=FAKE_REPO_URL, branch="main",
+                        base_url="https://login.example.org")
+    config = yaml.safe_load(files[f"{ADMIN_FOLDER}/config.yml"])
     assert config["backend"] == {"name": "github", "branch": "main", "repo": github_repository(FAKE_REPO_URL),
                                  "base_url": "https://login.example.org"}
     assert (config["publish_mode"], config["locale"], config["local_backend"]) == ("editorial_workflow", "da", True)
-    page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert '<script src="decap-cms.js"></script>' in page and (tmp_path / "decap-cms.js").exists()
+    page = files[f"{ADMIN_FOLDER}/index.html"].decode()
+    assert '<script src="decap-cms.js"></script>' in page and files[f"{ADMIN_FOLDER}/decap-cms.js"]
     assert "connect-src 'self' https://api.github.com https://login.example.org;" in page
 
 

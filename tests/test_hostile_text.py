@@ -14,6 +14,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import copy_project, run_mkdocs_build, write_data
+from peersite.render import render_site
+from peersite.site_files import write_site_files
+from peersite.validate import DATA_PATH, load_site
 
 # One hostile text of each kind, with a word to find it by.
 PAYLOADS = {
@@ -125,6 +128,8 @@ def hostile_site(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("peersite.fields.markup_problem", lambda text: None)
         patch.chdir(project)
+        site = load_site(project / DATA_PATH)
+        write_site_files(project, site, render_site(site))
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=False))
     return project / "site"
 

@@ -66,7 +66,7 @@ def test_every_copied_original_is_kept():
 
 
 def test_search_runs_the_installed_materials_worker(built_site):
-    """The worker wrapper is told the name of the worker this Material release ships (hooks/template_globals.py)."""
+    """The worker wrapper is told the name of the worker this Material release ships (hooks/search_worker.py)."""
     for page in ("index.html", "en/models/index.html"):
         html = (built_site / page).read_text(encoding="utf-8")
         config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))

@@ -1,8 +1,10 @@
-"""The renderer: golden pages for one model in both languages, and how pages are written into docs/."""
+"""The renderer: golden pages for one model in both languages, and how what it makes is written into rendered/."""
 
 import os
 import re
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,10 @@ from peersite.pages import generated_pages
 from peersite.render import labels, render_site
 from peersite.translations import untranslated_pages
 from peersite.validate import load_site
-from peersite.write import write_pages
+from peersite.site_files import RENDERED_DOCS
+from peersite.write import write_files
+
+from conftest import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -67,43 +72,44 @@ def test_every_label_is_used():
     assert unused == []
 
 
-def test_write_pages_touches_only_changed_files_and_removes_stale_ones(tmp_path):
-    pages = {"models/index.md": "A", "models/x.md": "B", "models/gone.md": "C"}
-    assert write_pages(tmp_path, pages) == list(pages)
+def test_write_files_touches_only_changed_files_and_removes_stale_ones(tmp_path):
+    files = {"models/index.md": "A", "models/x.md": "B", "models/gone.md": "C", "data/x.xlsx": b"PK"}
+    assert write_files(tmp_path, files) == list(files)
     before = (tmp_path / "models" / "x.md").stat().st_mtime_ns
-    del pages["models/gone.md"]
-    assert write_pages(tmp_path, {**pages, "models/index.md": "A2"}) == ["models/index.md", "models/gone.md"]
+    del files["models/gone.md"]
+    assert write_files(tmp_path, {**files, "models/index.md": "A2"}) == ["models/index.md", "models/gone.md"]
     assert not (tmp_path / "models" / "gone.md").exists()
     assert (tmp_path / "models" / "x.md").stat().st_mtime_ns == before
+    assert (tmp_path / "data" / "x.xlsx").read_bytes() == b"PK"
 
 
-def test_an_editors_file_in_a_generated_folder_is_kept_and_not_hidden_from_git(tmp_path):
-    """A picture or a note an editor drops into docs/models/ survives every run, and git still sees it; the
-    generated pages beside it are ignored."""
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    docs = tmp_path / "docs"
-    write_pages(docs, {"models/index.md": "A", "models/x.md": "B"})
-    for name, content in (("models/photo.png", "png"), ("models/notes.md", "mine"), ("models/gone.md", "also mine")):
-        (docs / name).write_text(content, encoding="utf-8")
-    write_pages(docs, {"models/index.md": "A"})
-    assert {path.name for path in (docs / "models").iterdir()} == {"index.md", "photo.png", "notes.md", "gone.md", ".gitignore"}
-    ignored = subprocess.run(["git", "-C", str(tmp_path), "check-ignore", "--no-index", *(f"docs/models/{name}" for name in
-                              ("index.md", "photo.png", "notes.md", "gone.md", ".gitignore"))], capture_output=True, text=True)
-    assert ignored.stdout.split() == ["docs/models/index.md", "docs/models/.gitignore"]
-    # The editor's notes are hand-written pages now, so `make check` asks for their English twins.
-    assert [problem.path for problem in untranslated_pages(docs)] == ["docs/models/gone.md", "docs/models/notes.md"]
+def test_a_file_nobody_rendered_is_never_deleted(tmp_path):
+    """A file someone puts into the generator's folder, beside the rendered ones or at its top, survives every run."""
+    write_files(tmp_path, {"top.md": "T", "models/index.md": "A", "models/x.md": "B"})
+    for name in ("models/photo.png", "models/notes.md", "about.md"):
+        (tmp_path / name).write_text("mine", encoding="utf-8")
+    assert write_files(tmp_path, {"models/index.md": "A"}) == ["models/x.md", "top.md"]
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file()) == [
+        ".peersite-files", "about.md", "models/index.md", "models/notes.md", "models/photo.png"]
 
 
-def test_a_generated_page_at_the_top_of_docs_leaves_the_hand_written_ones(tmp_path):
-    """A page the data makes beside the hand-written ones: written, removed when the data no longer makes it,
-    and nothing else in docs/ touched."""
-    (tmp_path / "about.md").write_text("mine", encoding="utf-8")
-    (tmp_path / "models").mkdir()
-    (tmp_path / "models" / "notes.md").write_text("mine too", encoding="utf-8")
-    write_pages(tmp_path, {"top.md": "T", "models/index.md": "A"})
-    assert (tmp_path / "top.md").read_text(encoding="utf-8") == "T"
-    assert write_pages(tmp_path, {"models/index.md": "A"}) == ["top.md"]
-    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.md")) == ["about.md", "models/index.md", "models/notes.md"]
+def test_an_editors_picture_in_docs_reaches_the_site_and_stays_in_git(tmp_path):
+    """docs/ holds only what people wrote: a picture an editor drops into docs/models/ is rendered beside the model
+    pages, nothing in docs/ is written or hidden from git, and a page in a folder of docs/ is a hand-written page."""
+    project = copy_project(tmp_path)
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    shutil.copytree(ROOT / "content", project / "content")
+    (project / "docs" / "models").mkdir()
+    (project / "docs" / "models" / "photo.png").write_bytes(b"\x89PNG")
+    before = sorted(path.relative_to(project / "docs").as_posix() for path in (project / "docs").rglob("*"))
+    rendered = subprocess.run([sys.executable, "-m", "peersite", "render"], cwd=project, capture_output=True, text=True)
+    assert rendered.returncode == 0, rendered.stderr
+    assert sorted(path.relative_to(project / "docs").as_posix() for path in (project / "docs").rglob("*")) == before
+    assert (project / RENDERED_DOCS / "models" / "photo.png").read_bytes() == b"\x89PNG"
+    assert (project / RENDERED_DOCS / "models" / "index.md").exists()
+    ignored = subprocess.run(["git", "-C", str(project), "check-ignore", "--no-index", "docs/models/photo.png"],
+                             capture_output=True, text=True)
+    assert ignored.stdout == ""
 
 
 def test_dates_and_descriptions_read_naturally(minimal_pages):

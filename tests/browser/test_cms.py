@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browsing import violations
-from conftest import ROOT, LocalServer, _QuietHandler, run_site_build
+from conftest import ROOT, LocalServer, _QuietHandler, real_project_copy, run_site_build
 from peersite.load import load_marked_yaml
 from peersite.validate import DATA_PATH
 
@@ -103,8 +103,9 @@ def decap_server(clone) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def admin_url(decap_server, tmp_path_factory) -> str:
     """/admin/ of the site built as `make build` builds it, told decap-server's address, served on 127.0.0.1."""
-    site = tmp_path_factory.mktemp("cms-site") / "site"
-    result = run_site_build(ROOT, site, CMS_LOCAL_BACKEND=decap_server)
+    folder = tmp_path_factory.mktemp("cms-site")
+    site = folder / "site"
+    result = run_site_build(real_project_copy(folder / "project"), site, CMS_LOCAL_BACKEND=decap_server)
     assert result.returncode == 0, result.stdout + result.stderr
     server = LocalServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -8,12 +8,12 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from mkdocs.config import load_config
 
 from browsing import language_of, page_paths
 from conftest import REAL_SITE
 from peersite.downloads import downloads
 from peersite.environment import labels
+from peersite.site_config import read_config
 
 ROOT = Path(__file__).resolve().parents[2]
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -90,7 +90,7 @@ def front_matter(markdown: str) -> dict:
 @pytest.fixture(scope="session")
 def public_url() -> str:
     """The public address the site is built for (SITE_URL, or mkdocs.yml's default)."""
-    return load_config(str(ROOT / "mkdocs.yml")).site_url
+    return read_config(ROOT).site_url
 
 
 @pytest.fixture(scope="session")
