@@ -81,7 +81,7 @@ def foreign_requests(request) -> list[str]:
 def no_requests_to_other_hosts(foreign_requests):
     """Fail any browser test during which a page reached for another host."""
     yield
-    assert foreign_requests == [], "requests to other hosts"
+    assert foreign_requests == [], f"requests to other hosts: {foreign_requests[:5]}"
 
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
