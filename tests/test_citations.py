@@ -4,6 +4,7 @@ CSL-JSON, BibTeX and RIS files that a citation processor, a BibTeX parser and a 
 import html
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
 import rispy
@@ -120,9 +121,9 @@ def test_source_page_cites_the_source_and_links_its_files(built_site, source_id,
     assert not re.search(r"[!?]\.", reference), reference  # "…peer-støtte! (u.å.)", not "…peer-støtte!. (u.å.)"
     if source.doi:
         assert reference.endswith(f"https://doi.org/{source.doi}")
-    depth = "../../../" if language == "en" else "../../"
-    links = re.findall(r'<a href="([^"]+)"[^>]*>(CSL-JSON|BibTeX|RIS)</a>', cite)
-    assert links == [(depth + citation_path(source_id, name), label)
+    address = f"/{'en/' if language == 'en' else ''}evidence/{source_id}/"
+    links = [(urljoin(address, href), label) for href, label in re.findall(r'<a href="([^"]+)"[^>]*>(CSL-JSON|BibTeX|RIS)</a>', cite)]
+    assert links == [("/" + citation_path(source_id, name), label)
                      for name, label in (("csl-json", "CSL-JSON"), ("bibtex", "BibTeX"), ("ris", "RIS"))]
 
 
