@@ -190,7 +190,7 @@ class Model(Reviewed):
         description="Personale, timer og uddannelse, som kilderne nævner. Ellers står der, at kilderne ikke siger det.")
     cost = Text(required=False, label="Pris",
         description="Hvad modellen koster, hvor en kilde siger det. Ellers står der, at kilderne ikke siger det.")
-    ask = Refs("organisations", required=False, label="Spørg",
+    contacts = Refs("organisations", required=False, label="Spørg",
         description="Organisationer, som kilderne nævner som dem, der driver eller står bag modellen.")
 
 
@@ -320,7 +320,7 @@ class PeerTrial(Located):
     arms = ListOf(Arm, label="Grupper", description="Forsøgets grupper, med antal i hver.")
     timeline = ListOf(Text(), label="Tidslinje", description="Forsøgets forløb, ét trin pr. punkt.")
     results = ListOf(Result, label="Resultater", description="Hvad forsøget fandt, ét effektmål pr. punkt.")
-    seed_claim_note = Text(label="Påstand mod resultat",
+    claim_versus_result = Text(label="Påstand mod resultat",
         description="Hvor en kilde siger mere, end forsøget fandt, og hvad forsøget faktisk fandt.")
     papers = Refs("evidence", label="Artikler", description="De kilder, der beskriver forsøget og dets resultater.")
 
