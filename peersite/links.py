@@ -129,14 +129,14 @@ def broken_page_links(docs_dir: Path, rendered: tuple[dict[str, str], dict[str, 
         for number, line in enumerate(prose_lines(text), start=1):
             for match in LINK_TARGET.finditer(line):
                 group = 1 if match.group(1) is not None else 2
-                what = link_problem(match.group(group), name, known, unknowable, ids)
+                what = page_link_problem(match.group(group), name, known, unknowable, ids)
                 if what:
                     problems.append(Problem(number, match.start(group) + 1, "", _("link '{target}': {problem}", target=match.group(group), problem=what),
                                             path=f"{DOCS_DIR}/{name}"))
     return problems
 
 
-def link_problem(target: str, page: str, known: list[str], unknowable: set[str], ids) -> str | None:
+def page_link_problem(target: str, page: str, known: list[str], unknowable: set[str], ids) -> str | None:
     """What is wrong with a link of a hand-written page, and how to fix it; None when it leads to a page of the site
     (and an anchor there), or elsewhere than to the site's pages."""
     parts = urlsplit(target)
