@@ -581,7 +581,7 @@ def record(noun: str, plural: str, label_singular: str = ""):
     typed by their kinds; `label_singular` is what the form at /admin/ calls one record, in Danish ("Tilføj model")."""
 
     def make(cls):
-        if typed := [name for name in vars(cls).get("__annotations__", {}) if not name.startswith("_")]:
+        if typed := list(vars(cls).get("__annotations__", {})):
             raise TypeError(f"{cls.__name__}: {', '.join(typed)} declared with an annotation — declare each field once,"
                             " as its kind only (`title = Text(label=…)`): the record takes its type from the kind")
         kinds = declared_kinds(cls)

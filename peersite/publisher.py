@@ -39,10 +39,10 @@ def footer_publisher(site: Site) -> dict[str, dict | None]:
     while a field is still to fill in."""
     if unset_fields(site):
         return {language: None for language in LANGUAGES}
-    kinds = field_kinds(Publisher)
+    values = {name: getattr(site.publisher, name) for name in field_kinds(Publisher)}
+    texts = {name for name, kind in field_kinds(Publisher).items() if isinstance(kind, Text)}
     # Texts lose their emphasis and links; an address is shown as written (an underscore is part of it).
     return {
-        language: {name: plain_text(value[language]) if isinstance(kind, Text) and value else value
-                   for name, kind in kinds.items() for value in [getattr(site.publisher, name)]}
+        language: {name: plain_text(value[language]) if name in texts and value else value for name, value in values.items()}
         for language in LANGUAGES
     }
