@@ -1,6 +1,7 @@
 """Each field of content/data.yml is declared once, as its kind, in peersite/schema.py: a field written the old
 double way (an annotation beside the kind) is refused when the schema is read, and a field a record inherits
-(reviewed, reviewed_by) is checked, exported, in the JSON Schema and in the form for every record kind that has it."""
+(reviewed, reviewed_by) is checked, exported, in the JSON Schema and in the form for every record kind that has it.
+The fields renamed for what they hold show where they did: a model's contacts, the trial's claim against its result."""
 
 import csv
 import dataclasses
@@ -9,12 +10,15 @@ import io
 import pytest
 import yaml
 
-from conftest import MINIMAL, REAL_DATA
+from conftest import MINIMAL, REAL_DATA, REAL_SITE
+from peersite import LANGUAGES, source_file
 from peersite.cms import cms_config
 from peersite.data_schema import data_schema
+from peersite.environment import labels
 from peersite.export import TABLES, dataset, table_csv
 from peersite.fields import BilingualText, ListOf, Located, RecordOf, ReviewDate, Text, field_kinds, record
 from peersite.load import load_marked_yaml
+from peersite.render import render_site
 from peersite.review import OWN_REVIEW
 from peersite.schema import SITE, Reviewed
 from peersite.validate import check_site, validate_site
@@ -141,3 +145,24 @@ def test_an_inherited_field_is_in_the_form_with_its_label_and_help(record_class)
     for name in INHERITED:
         field = fields[".".join(["", section, *inside, name])]
         assert (field["label"], field["hint"]) == (kinds[name].label, kinds[name].description)
+
+
+@pytest.fixture(scope="module")
+def real_pages() -> dict[str, str]:
+    """The pages made from the real data, in both languages."""
+    return render_site(REAL_SITE)[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_models_contacts_are_whom_its_page_says_to_ask(real_pages, language):
+    organisations = REAL_SITE.by_id["organisations"]
+    for model in REAL_SITE.models:
+        page = real_pages[source_file(f"models/{model.id}.md", language)]
+        asked = [line for line in page.splitlines() if line.startswith(f"- **{labels()['ask'][language]}:**")]
+        assert len(asked) == bool(model.contacts), model.id
+        assert all(organisations[id].name[language] in asked[0] for id in model.contacts), model.id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_course_page_sets_a_sources_claim_against_what_the_trial_found(real_pages, language):
+    assert REAL_SITE.peer_trial.claim_versus_result[language] in real_pages[source_file("course/index.md", language)]
