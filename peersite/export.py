@@ -133,7 +133,7 @@ def columns(kinds: dict[str, Field], path: tuple[str, ...] = (), required: bool 
         if isinstance(item, Text):
             found += [Column(f"{'_'.join(here)}_{language}", here, kind, language, always) for language in LANGUAGES]
         elif isinstance(kind, RecordOf):
-            found += columns(kind.kinds, here, always)
+            found += columns(field_kinds(kind.record_class), here, always)
         elif not isinstance(item, RecordOf):
             found.append(Column("_".join(here), here, kind, None, always))
     return found

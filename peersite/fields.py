@@ -619,7 +619,7 @@ class RecordOf(Field):
     def __init__(self, record_class, required: bool = True, label: str = "", description: str = ""):
         super().__init__(required, label=label, description=description)
         self.record_class = record_class
-        self.kinds = field_kinds(record_class)
+        self.kinds = field_kinds(record_class)  # kept: the check reads them for every record
         self.noun = record_class.plural
         self.python_type = record_class
 
