@@ -635,8 +635,6 @@ class Publisher(Located):
 
 # Sections whose records other records point at by id.
 COLLECTIONS = ("organisations", "partnerships", "models", "outcomes", "evidence", "materials", "glossary")
-# Sections whose records may have a review date of their own.
-REVIEWED_COLLECTIONS = ("partnerships", "models", "evidence")
 
 
 @record("mapping of sections", "data files")
@@ -695,3 +693,5 @@ class Site(Located):
 
 
 SITE = RecordOf(Site)
+# Sections whose records may have a review date of their own: those whose record kind is Reviewed.
+REVIEWED_COLLECTIONS = tuple(name for name in COLLECTIONS if issubclass(SITE.kinds[name].item.record_class, Reviewed))
