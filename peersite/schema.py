@@ -1,4 +1,5 @@
-"""What content/data.yml holds: one typed record class per kind of record, each field with its kind.
+"""What content/data.yml holds: one typed record class per kind of record, each field declared once, as its kind
+(`record()` types the class from the kinds); fields several kinds of record share are declared in a base they inherit.
 
 The classes are both the schema the data is checked against and the records the pages are made from.
 """
@@ -35,8 +36,9 @@ AUDIENCES = ("yourself", "relatives", "young-people", "professionals")  # the fi
 
 
 class Reviewed(Located):
-    """A record with the day its content was last checked against its sources, and who checked it. A model, a
-    partnership or a source without the day was never reviewed: its page says so (peersite/review.py)."""
+    """A record with the day its content was last checked against its sources, and who checked it. Without the day,
+    its page says it is not yet reviewed (peersite/review.py); the site's section, where the day is required, and the
+    find-support page, which shows the site's day instead, declare `reviewed` again with their own wording."""
 
     reviewed = ReviewDate(required=False, label="Gennemgået",
         description="Den dag, indholdet sidst blev tjekket mod kilderne. Uden den står der på siden, at det endnu ikke er gennemgået.")
