@@ -39,7 +39,7 @@ BIBTEX_ESCAPES = str.maketrans({
 })
 
 
-def person(name: str) -> dict:
+def csl_name(name: str) -> dict:
     """A name as CSL reads it: "Poulsen, C. H." as family and given name, anything else as written."""
     family, comma, given = name.partition(", ")
     return {"family": family, "given": given} if comma else {"literal": name}
@@ -79,7 +79,7 @@ def csl_item(source: Source, site: Site, language: str = DEFAULT_LANGUAGE) -> di
         "type": CSL_TYPES[source.kind],
         "title": source.original_title.text if source.original_title else f"[{source.name[language]}]",
         "language": source.original_title.language if source.original_title else None,
-        "author": [person(name) for name in source.authors] + [{"literal": name} for name in authors] or None,
+        "author": [csl_name(name) for name in source.authors] + [{"literal": name} for name in authors] or None,
         "issued": date_parts(source.published) if source.published else {"date-parts": [[source.year]]} if source.year else None,
         "container-title": source.journal,
         "volume": source.volume,

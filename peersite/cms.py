@@ -145,7 +145,7 @@ def cms_config(data: dict) -> dict:
             "label": label(name, kind),
             "editor": {"preview": False},
             "files": [{"name": name, "label": label(name, kind), "file": DATA_PATH, "fields": [section_field(name, kind, ids)]}],
-        } for name, kind in SITE.kinds.items()],
+        } for name, kind in field_kinds(SITE.record_class).items()],
     }
 
 

@@ -26,26 +26,26 @@ DIRECTION_OF = {
 class Finding(Located):
     """One source's word on one outcome of one row of the map, with its strength and direction as fields."""
 
-    row: str = Str()  # a model's id, 'programme' or 'course'
-    scope: str = Choice(*SCOPES)
-    outcome: str = Ref("outcomes")
-    source: str = Ref("evidence")
-    level: str = Str()  # the evidence level the source's kind reaches (the rubric's ids)
-    finding: str = Choice(*FINDINGS)
-    direction: str = Choice(*DIRECTIONS)
-    among: str | None = Choice(*GROUPS, required=False)  # else everyone involved
-    role: str | None = Choice(*OUTCOME_ROLES, required=False)  # a trial outcome's role: primary, exploratory …
+    row = Str()  # a model's id, 'programme' or 'course'
+    scope = Choice(*SCOPES)
+    outcome = Ref("outcomes")
+    source = Ref("evidence")
+    level = Str()  # the evidence level the source's kind reaches (the rubric's ids)
+    finding = Choice(*FINDINGS)
+    direction = Choice(*DIRECTIONS)
+    among = Choice(*GROUPS, required=False)  # else everyone involved
+    role = Choice(*OUTCOME_ROLES, required=False)  # a trial outcome's role: primary, exploratory …
 
 
 @record("evidence level of a row", "evidence levels of rows")
 class RowLevel(Located):
     """Where a model, the programme or the course stands on the rubric, and the sources that put it there."""
 
-    row: str = Str()
-    scope: str = Choice(*SCOPES)
-    level: str = Str()
-    rank: int = Int()  # 1 for the strongest level
-    sources: list[str] = Refs("evidence", required=False)  # the sources that reach the level
+    row = Str()
+    scope = Choice(*SCOPES)
+    level = Str()
+    rank = Int()  # 1 for the strongest level
+    sources = Refs("evidence", required=False)  # the sources that reach the level
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from . import LANGUAGES
 from .data_schema import SCHEMA_VERSION
 from .evidence_map import Finding, RowLevel, evidence_map, row_levels
-from .fields import BilingualText, Choice, Date, Field, Int, ListOf, RecordOf, Ref, Str, Text, Url, field_kinds
+from .fields import Choice, Date, Field, Int, ListOf, RecordOf, Ref, Str, Text, Url, field_kinds
 from .licence import LICENCE_ID, LICENCE_NAME, LICENCE_URL, NOTICE
 from .schema import Material, Model, Organisation, Outcome, Partnership, Result, Site, Source
 
@@ -64,15 +64,22 @@ TABLES = (
 )
 
 
-def plain(value):
-    """Records as JSON values: each record a mapping of its fields as in content/data.yml, empty fields left out."""
-    if isinstance(value, BilingualText):
+def plain(record) -> dict:
+    """A record as a JSON value: a mapping of its fields as in content/data.yml, empty fields left out."""
+    fields = {name: plain_value(getattr(record, name), kind) for name, kind in field_kinds(type(record)).items()}
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def plain_value(value, kind: Field):
+    """A field's value as JSON, by its kind: a text a mapping of its languages, a record a mapping of its fields."""
+    if value is None:
+        return None
+    if isinstance(kind, ListOf):
+        return [plain_value(item, kind.item) for item in value]
+    if isinstance(kind, RecordOf):
+        return plain(value)
+    if isinstance(kind, Text):
         return {language: value[language] for language in LANGUAGES}
-    if dataclasses.is_dataclass(value):
-        fields = {name: plain(getattr(value, name)) for name in field_kinds(type(value))}
-        return {name: item for name, item in fields.items() if item is not None}
-    if isinstance(value, list):
-        return [plain(item) for item in value]
     return value
 
 
@@ -84,8 +91,8 @@ def dataset(site: Site) -> dict:
         "license": {"id": LICENCE_ID, "name": LICENCE_NAME, "url": LICENCE_URL, "notice": NOTICE},
         "data": plain(site),
         # Worked out from the data, as the pages show them (peersite/evidence_map.py).
-        "evidence_levels": plain(evidence_levels(site)),
-        "findings": plain(findings(site)),
+        "evidence_levels": [plain(level) for level in evidence_levels(site)],
+        "findings": [plain(finding) for finding in findings(site)],
     }
 
 
@@ -126,7 +133,7 @@ def columns(kinds: dict[str, Field], path: tuple[str, ...] = (), required: bool 
         if isinstance(item, Text):
             found += [Column(f"{'_'.join(here)}_{language}", here, kind, language, always) for language in LANGUAGES]
         elif isinstance(kind, RecordOf):
-            found += columns(kind.kinds, here, always)
+            found += columns(field_kinds(kind.record_class), here, always)
         elif not isinstance(item, RecordOf):
             found.append(Column("_".join(here), here, kind, None, always))
     return found

@@ -1,5 +1,10 @@
 """Kinds of field in the data file: each checks a value and returns it clean, or notes a problem,
-and describes itself as JSON Schema so that editors' tools can check the file while it is typed."""
+and describes itself as JSON Schema so that editors' tools can check the file while it is typed.
+
+A record declares each field once, as its kind (`title = Text(label=…)`): `record()` writes the dataclass's
+annotations from the kinds' Python types, so the two cannot disagree, and `field_kinds()` is where everything reads
+them. Not pydantic: its messages are not the located instructions editors get, and ours are pinned byte for byte.
+"""
 
 import dataclasses
 import datetime
@@ -206,6 +211,11 @@ class Field:
     # How a value of this kind is written, in Danish, for the form's message when it does not match.
     written_as = ""
     noun = N_("values")
+    python_type: object = object  # what a clean value is
+
+    def annotation(self):
+        """The type a record's field of this kind holds: a field that may be left out holds None then."""
+        return self.python_type if self.required else self.python_type | None
 
     def __init__(self, required: bool = True, *, label: str = "", description: str = ""):
         self.required = required
@@ -226,6 +236,7 @@ class Str(Field):
     """A plain, non-empty text that is the same in every language."""
 
     noun = N_("texts")
+    python_type = str
 
     def check(self, value, where, mark, checking):
         if not isinstance(value, str) or not value.strip():
@@ -323,6 +334,7 @@ class Phone(Matching):
     """A Danish phone number as the source writes it: 8 digits, grouped by spaces, or a 3–4-digit service number."""
 
     noun = N_("phone numbers")
+    python_type = PhoneNumber
     pattern = PHONE
     written_as = "med 8 cifre, grupperet som kilden skriver dem, fx 70 201 201, eller som et servicenummer, fx 1813"
     mismatch = N_("'{text}' is not a Danish phone number — write its 8 digits as the source groups them, like"
@@ -362,6 +374,7 @@ class Int(Field):
     """A whole number, zero or more."""
 
     noun = N_("numbers")
+    python_type = int
 
     def check(self, value, where, mark, checking):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -395,6 +408,7 @@ class Date(Field):
 
     written_as = "som ÅÅÅÅ-MM-DD, fx 2018-06-01"
     noun = N_("dates")
+    python_type = str  # as written, YYYY-MM-DD
 
     def check(self, value, where, mark, checking):
         try:
@@ -412,6 +426,7 @@ class PageDate(Field):
 
     written_as = "som et årstal, fx 2019, eller som ÅÅÅÅ-MM-DD, fx 2022-05-25"
     noun = N_("dates")
+    python_type = str | int
 
     def check(self, value, where, mark, checking):
         if isinstance(value, int) and not isinstance(value, bool):
@@ -442,6 +457,7 @@ class Text(Field):
     """A text given in every language, each non-empty."""
 
     noun = N_("texts in both languages")
+    python_type = BilingualText
 
     def check(self, value, where, mark, checking):
         if not is_mapping(value, where, mark, checking, _("a text in both languages"), _('write it as {{da: "…", en: "…"}}')):
@@ -497,6 +513,11 @@ class ListOf(Field):
         super().__init__(required, label=label, description=description)
         self.item = kind_of(item)
         self.at_least = at_least
+        self.python_type = list[self.item.python_type]
+
+    def annotation(self):
+        """A list, empty where the field is left out."""
+        return self.python_type
 
     def check(self, value, where, mark, checking):
         if not isinstance(value, MarkedList):
@@ -556,21 +577,39 @@ class Located:
 
 
 def record(noun: str, plural: str, label_singular: str = ""):
-    """Turn a class whose attributes are field kinds into a frozen, typed record of those fields; `label_singular`
-    is what the form at /admin/ calls one record, in Danish ("Tilføj model")."""
+    """Turn a class whose attributes are field kinds, its own and its bases', into a frozen record of those fields,
+    typed by their kinds; `label_singular` is what the form at /admin/ calls one record, in Danish ("Tilføj model")."""
 
     def make(cls):
-        for name, kind in list(vars(cls).items()):
-            if isinstance(kind, Field):
-                setattr(cls, name, field(metadata={"kind": kind}))
+        if typed := list(vars(cls).get("__annotations__", {})):
+            raise TypeError(f"{cls.__name__}: {', '.join(typed)} declared with an annotation — declare each field once,"
+                            " as its kind only (`title = Text(label=…)`): the record takes its type from the kind")
+        kinds = declared_kinds(cls)
+        cls.__annotations__ = {name: kind.annotation() for name, kind in kinds.items()}
+        for name, kind in kinds.items():
+            setattr(cls, name, field(metadata={"kind": kind}))
         cls.noun, cls.plural, cls.label_singular = noun, plural, label_singular
         return dataclass(frozen=True, kw_only=True)(cls)
 
     return make
 
 
+def declared_kinds(cls) -> dict[str, Field]:
+    """The field kinds a class declares, its own in order, then each base's. A base's fields stay together: where the
+    class declares one of them again (with its own kind), else after the class's own."""
+    kinds = {name: kind for name, kind in vars(cls).items() if isinstance(kind, Field)}
+    for base in cls.__mro__[1:]:
+        group = {name: kind for name, kind in vars(base).items() if isinstance(kind, Field)}
+        names = list(kinds)
+        at = min((names.index(name) for name in group if name in kinds), default=len(names))
+        order = names[:at] + list(group) + [name for name in names[at:] if name not in group]
+        kinds = {name: kinds.get(name, group.get(name)) for name in order}
+    return kinds
+
+
 def field_kinds(record_class) -> dict[str, Field]:
-    """A record class's fields and their kinds, in the order they are declared."""
+    """A record class's fields and their kinds, in the order they are declared: the one place every reader of the
+    schema (the check, JSON Schema, the open data, the form, the links) takes a field's kind from."""
     return {f.name: f.metadata["kind"] for f in dataclasses.fields(record_class) if "kind" in f.metadata}
 
 
@@ -580,8 +619,9 @@ class RecordOf(Field):
     def __init__(self, record_class, required: bool = True, label: str = "", description: str = ""):
         super().__init__(required, label=label, description=description)
         self.record_class = record_class
-        self.kinds = field_kinds(record_class)
+        self.kinds = field_kinds(record_class)  # kept: the check reads them for every record
         self.noun = record_class.plural
+        self.python_type = record_class
 
     def check(self, value, where, mark, checking):
         noun = ngettext(self.record_class.noun, self.record_class.plural, 1)

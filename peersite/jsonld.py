@@ -5,7 +5,7 @@ page describes the work and its reference, and the downloads page the dataset an
 from posixpath import dirname
 
 from . import LANGUAGES, url_prefix
-from .citations import CSL_TYPES, csl_item, person as csl_name
+from .citations import CSL_TYPES, csl_item, csl_name
 from .downloads import Download
 from .environment import labels
 from .licence import LICENCE_URL
@@ -66,7 +66,7 @@ def work(source: Source, site: Site, language: str) -> dict:
     return {key: value for key, value in described.items() if value}
 
 
-def dataset(site: Site, language: str, site_url: str, files: list[Download]) -> dict:
+def dataset_jsonld(site: Site, language: str, site_url: str, files: list[Download]) -> dict:
     """The site's data as a schema.org Dataset, with every file the site offers as a distribution."""
     return {
         "@type": "Dataset",
@@ -105,5 +105,5 @@ def page_jsonld(site: Site, source: str, language: str, *, url: str, title: str,
     if isinstance(record, Source):
         page["mainEntity"] = work(record, site, language)
     elif source == DATASET_PAGE:
-        page["mainEntity"] = dataset(site, language, site_url, files)
+        page["mainEntity"] = dataset_jsonld(site, language, site_url, files)
     return {key: value for key, value in page.items() if value}

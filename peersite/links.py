@@ -1,7 +1,6 @@
 """Where the site's links go: edit links to a page's source, the web addresses the data names, and the links
 of hand-written pages to the site's own pages and their anchors."""
 
-import dataclasses
 import posixpath
 import re
 from pathlib import Path
@@ -12,7 +11,7 @@ from markdown.extensions.toc import TocExtension
 from pymdownx.slugs import slugify
 
 from . import LANGUAGES, default_source, language_of_source, source_file
-from .fields import Doi, SiteName, Url, field_kinds, site_address, suggestion
+from .fields import Doi, Field, ListOf, RecordOf, SiteName, Url, field_kinds, site_address, suggestion
 from .messages import _
 from .pages import DOCS_DIR, PAGES
 from .problems import Problem
@@ -34,26 +33,33 @@ def edit_url(repo_url: str | None, branch: str, src_uri: str, data_line: int | N
     return f"{repo}/edit/{branch}/{DOCS_DIR}/{src_uri}"
 
 
-def web_addresses(records) -> dict[str, list[int]]:
-    """Every web address in the records (their url fields, their DOIs at doi.org and the roots of the sites
-    they name), with the lines of the records that name it."""
+def web_addresses(record) -> dict[str, list[int]]:
+    """Every web address in a record and the records it holds (their url fields, their DOIs at doi.org and the roots
+    of the sites they name), with the lines of the records that name it."""
     found: dict[str, list[int]] = {}
 
-    def walk(value) -> None:
-        if isinstance(value, list):
-            for item in value:
-                walk(item)
-        elif dataclasses.is_dataclass(value):
-            for name, kind in field_kinds(type(value)).items():
-                item = getattr(value, name)
-                if item and isinstance(kind, (Url, Doi, SiteName)):
-                    address = {Url: item, Doi: DOI_RESOLVER + item, SiteName: site_address(item)}[type(kind)]
-                    found.setdefault(address, []).append(value.line)
-                else:
+    def walk(record) -> None:
+        for name, kind in field_kinds(type(record)).items():
+            value, item_kind = getattr(record, name), kind.item if isinstance(kind, ListOf) else kind
+            for item in (value if isinstance(kind, ListOf) else [value]) if value else []:
+                if isinstance(item_kind, RecordOf):
                     walk(item)
+                elif address := web_address(item, item_kind):
+                    found.setdefault(address, []).append(record.line)
 
-    walk(records)
+    walk(record)
     return found
+
+
+def web_address(value: str, kind: Field) -> str | None:
+    """The web address a value of a field kind leads to: an address itself, a DOI at doi.org, a site's root."""
+    if isinstance(kind, Url):
+        return value
+    if isinstance(kind, Doi):
+        return DOI_RESOLVER + value
+    if isinstance(kind, SiteName):
+        return site_address(value)
+    return None
 
 
 def unencrypted_addresses(site) -> list[Problem]:
@@ -124,14 +130,14 @@ def broken_page_links(docs_dir: Path, rendered: Rendering | None) -> list[Proble
         for number, line in enumerate(prose_lines(text), start=1):
             for match in LINK_TARGET.finditer(line):
                 group = 1 if match.group(1) is not None else 2
-                what = link_problem(match.group(group), name, known, unknowable, ids)
+                what = page_link_problem(match.group(group), name, known, unknowable, ids)
                 if what:
                     problems.append(Problem(number, match.start(group) + 1, "", _("link '{target}': {problem}", target=match.group(group), problem=what),
                                             path=f"{DOCS_DIR}/{name}"))
     return problems
 
 
-def link_problem(target: str, page: str, known: list[str], unknowable: set[str], ids) -> str | None:
+def page_link_problem(target: str, page: str, known: list[str], unknowable: set[str], ids) -> str | None:
     """What is wrong with a link of a hand-written page, and how to fix it; None when it leads to a page of the site
     (and an anchor there), or elsewhere than to the site's pages."""
     parts = urlsplit(target)

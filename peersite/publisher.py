@@ -3,7 +3,7 @@ publisher as plain texts for the footer of every page. `make check` warns of eac
 `check --publishing`, which the workflow that publishes the site runs, refuses while one is empty."""
 
 from . import LANGUAGES
-from .fields import BilingualText, field_kinds
+from .fields import Text, field_kinds
 from .markup import plain_text
 from .messages import N_, _
 from .problems import Problem
@@ -40,8 +40,9 @@ def footer_publisher(site: Site) -> dict[str, dict | None]:
     if unset_fields(site):
         return {language: None for language in LANGUAGES}
     values = {name: getattr(site.publisher, name) for name in field_kinds(Publisher)}
+    texts = {name for name, kind in field_kinds(Publisher).items() if isinstance(kind, Text)}
     # Texts lose their emphasis and links; an address is shown as written (an underscore is part of it).
     return {
-        language: {name: plain_text(value[language]) if isinstance(value, BilingualText) else value for name, value in values.items()}
+        language: {name: plain_text(value[language]) if name in texts and value else value for name, value in values.items()}
         for language in LANGUAGES
     }

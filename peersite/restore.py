@@ -44,7 +44,7 @@ from .problems import DataError
 WIDTH = 1_000_000_000
 STYLES = {'"': DoubleQuotedScalarString, "'": SingleQuotedScalarString, "|": LiteralScalarString, ">": FoldedScalarString}
 # Written without quotes where nothing else shows the style: ids, kinds, addresses (the data file's habit).
-WORD = re.compile(r"[\w./:@+-]+")
+UNQUOTED = re.compile(r"[\w./:@+-]+")
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,7 @@ class Original:
         if not isinstance(value, str):
             return value
         like = next((template for template in templates if isinstance(template, ScalarNode)), None)
-        style = like.style if like is not None else self.habits.get((key, ScalarNode), "" if WORD.fullmatch(value) else '"')
+        style = like.style if like is not None else self.habits.get((key, ScalarNode), "" if UNQUOTED.fullmatch(value) else '"')
         if style in STYLES:
             return STYLES[style](value)
         return value if written_plain(value) else DoubleQuotedScalarString(value)

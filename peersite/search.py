@@ -10,7 +10,7 @@ SEARCH_INDEX = "search/search_index.json"
 # Applied in this order to every indexed word and every query word, after the stemmer; the search worker
 # (overrides/assets/javascripts/search/worker.js) reads them from the index, so this is their one source.
 FOLDS = (("å", "a"), ("aa", "a"), ("æ", "ae"), ("ø", "o"), ("oe", "o"))
-WORD = re.compile(r"\w")
+WORD_CHARACTER = re.compile(r"\w")
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -34,7 +34,7 @@ def locate(location: str) -> tuple[str, str]:
 
 def has_words(text: str) -> bool:
     """Whether an entry's text, without its markup, holds a letter or a digit."""
-    return bool(WORD.search(TAG.sub(" ", text)))
+    return bool(WORD_CHARACTER.search(TAG.sub(" ", text)))
 
 
 def subheadings(page_url: str, toc) -> dict[str, list[str]]:

@@ -41,7 +41,7 @@ DANISH_NAME_FIELDS = ("name", "title", "term", "publisher_name")
 
 
 @dataclass(frozen=True)
-class Text:
+class TextToCheck:
     """A text in one language and the file and line it is written on."""
 
     path: str
@@ -51,7 +51,7 @@ class Text:
 
 
 @dataclass(frozen=True, order=True)
-class Finding:
+class WordToFix:
     """A word to fix, where it stands, and what to write instead."""
 
     path: str
@@ -79,20 +79,20 @@ def bilingual_values(node, key: str = ""):
             yield from bilingual_values(value, key)
 
 
-def yaml_texts(path: Path, shown: str) -> list[Text]:
+def yaml_texts(path: Path, shown: str) -> list[TextToCheck]:
     """Every {da: …, en: …} text in a YAML file, with the line of each language's text."""
     texts = []
     for _, value in bilingual_values(load_marked_yaml(path, shown)):
         for language in LANGUAGES:
             text = value[language]
             if isinstance(text, MarkedList):
-                texts += [Text(shown, mark.line, language, str(item)) for item, mark in zip(text, text.marks)]
+                texts += [TextToCheck(shown, mark.line, language, str(item)) for item, mark in zip(text, text.marks)]
             else:
-                texts.append(Text(shown, value.marks[language].line, language, str(text)))
+                texts.append(TextToCheck(shown, value.marks[language].line, language, str(text)))
     return texts
 
 
-def markdown_texts(path: Path, shown: str, language: str) -> list[Text]:
+def markdown_texts(path: Path, shown: str, language: str) -> list[TextToCheck]:
     """The prose lines of a hand-written page: its description and body, without code blocks."""
     texts, in_code, in_front_matter = [], False, False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -102,17 +102,17 @@ def markdown_texts(path: Path, shown: str, language: str) -> list[Text]:
         if in_front_matter:
             key, _, value = line.partition(":")
             if key.strip() in ("description", "title"):
-                texts.append(Text(shown, number, language, value))
+                texts.append(TextToCheck(shown, number, language, value))
             continue
         if line.lstrip().startswith("```"):
             in_code = not in_code
             continue
         if not in_code:
-            texts.append(Text(shown, number, language, line))
+            texts.append(TextToCheck(shown, number, language, line))
     return texts
 
 
-def editor_texts(root: Path) -> list[Text]:
+def editor_texts(root: Path) -> list[TextToCheck]:
     """Every text an editor writes: the data, the words around it, and the hand-written pages."""
     texts = yaml_texts(root / "content" / "data.yml", "content/data.yml")
     texts += yaml_texts(root / "peersite" / "labels.yml", "peersite/labels.yml")
@@ -199,7 +199,7 @@ def suggestions(words: set[str], language: str) -> dict[str, list[str]]:
     return found
 
 
-def misspellings(texts: list[Text], language: str, accepted: set[str], project_words: set[str]) -> list[Finding]:
+def misspellings(texts: list[TextToCheck], language: str, accepted: set[str], project_words: set[str]) -> list[WordToFix]:
     """The words of texts in one language that neither its dictionary nor the project knows.
 
     A quotation (»…«, “…”) may be in the other language: a word in it is also right if that language knows it.
@@ -217,7 +217,7 @@ def misspellings(texts: list[Text], language: str, accepted: set[str], project_w
                   if word in unknown and (word in outside or word not in known_in_other)]
     advice = suggestions({word for _, word in wrong}, language)
     return [
-        Finding(text.path, text.line, word, _("did you mean {words}?", words=", ".join(advice[word][:4])) if advice.get(word) else
+        WordToFix(text.path, text.line, word, _("did you mean {words}?", words=", ".join(advice[word][:4])) if advice.get(word) else
                 _("not in the {language} dictionary; if it is a name or term, add it to {file}", language=_(LANGUAGE_NAMES[language]),
                   file=WORDS_FILE))
         for text, word in wrong
@@ -236,27 +236,27 @@ def read_variants(path: Path) -> dict[str, list[tuple[re.Pattern, str]]]:
     return variants
 
 
-def variant_uses(texts: list[Text], variants: list) -> list[Finding]:
+def variant_uses(texts: list[TextToCheck], variants: list) -> list[WordToFix]:
     """Every use of a word or phrase the site has chosen not to use."""
     return [
-        Finding(text.path, text.line, match.group(0), _("did you mean {use}? (the site writes {use}: {file})", use=use, file=VARIANTS_FILE))
+        WordToFix(text.path, text.line, match.group(0), _("did you mean {use}? (the site writes {use}: {file})", use=use, file=VARIANTS_FILE))
         for text in texts for pattern, use in variants for match in pattern.finditer(text.text)
     ]
 
 
-def check(root: Path) -> tuple[list[Text], list[Finding]]:
+def check_spelling(root: Path) -> tuple[list[TextToCheck], list[WordToFix]]:
     """All texts under a project folder, and every misspelling and unwanted variant in them."""
     texts = editor_texts(root)
     project_words = read_word_list(root / WORDS_FILE)
     variants = read_variants(root / VARIANTS_FILE)
     names = danish_names(root)
-    findings = []
+    words_to_fix = []
     for language in LANGUAGES:
         in_language = [text for text in texts if text.language == language]
         accepted = names if language != "da" else set()
-        findings += misspellings(in_language, language, accepted, project_words)
-        findings += variant_uses(in_language, variants[language])
-    return texts, sorted(set(findings))
+        words_to_fix += misspellings(in_language, language, accepted, project_words)
+        words_to_fix += variant_uses(in_language, variants[language])
+    return texts, sorted(set(words_to_fix))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m peersite.spelling", description=__doc__.splitlines()[0])
     parser.add_argument("--root", default=".", help="the project folder (default: the current one)")
     parser.add_argument("--format", choices=("text", "github"), default="text",
-                        help="findings as file:line lines, or as GitHub workflow annotations")
+                        help="the words to fix as file:line lines, or as GitHub workflow annotations")
     parser.add_argument("--language", choices=MESSAGE_LANGUAGES, default="en",
                         help="the language of the messages: English (the default) or Danish, as the editors read them")
     args = parser.parse_args(argv)
@@ -286,15 +286,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"::error title={title}::{error}" if args.format == "github" else error, file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
     try:
-        texts, findings = check(root)
+        texts, words_to_fix = check_spelling(root)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    for finding in findings:
-        print(finding.format(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
-    if findings:
-        print(ngettext("{count} word to fix in {files} file(s).", "{count} words to fix in {files} file(s).", len(findings),
-                       files=len({finding.path for finding in findings})), file=sys.stderr)
+    for word in words_to_fix:
+        print(word.format(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
+    if words_to_fix:
+        print(ngettext("{count} word to fix in {files} file(s).", "{count} words to fix in {files} file(s).", len(words_to_fix),
+                       files=len({word.path for word in words_to_fix})), file=sys.stderr)
         return 1
     print(_("Spelling: no problems in {count} Danish and English texts.", count=len(texts)))
     return 0

@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
-from .fields import BilingualText, Checking, suggestion
+from .fields import Checking, Text, field_kinds, suggestion
 from .load import MarkedDict, load_marked_yaml
 from .messages import _
 from .problems import DataError, Problem
 from .references import FROM_SOURCE, REFERENCE_FIELDS, SHOWN_WITH, WORK_KINDS
-from .schema import COLLECTIONS, REVIEWED_COLLECTIONS, SITE, Site
+from .schema import COLLECTIONS, REVIEWED_COLLECTIONS, SITE, Material, Site
 
 DATA_PATH = "content/data.yml"
 
@@ -148,7 +148,7 @@ def check_reference_fields(raw: MarkedDict, site: Site, checking: Checking) -> N
 
 def check_material_facts(raw: MarkedDict, site: Site, checking: Checking) -> None:
     """A material that points at a source takes its publisher, year, address and models from there: each is written once."""
-    organisations, sources = site.by_id["organisations"], site.by_id["evidence"]
+    organisations, sources, kinds = site.by_id["organisations"], site.by_id["evidence"], field_kinds(Material)
     for index, material in enumerate(site.materials or []):
         source = sources.get(material.evidence) if material else None
         if source is None:
@@ -157,7 +157,7 @@ def check_material_facts(raw: MarkedDict, site: Site, checking: Checking) -> Non
             value, given = getattr(material, field), getattr(source, source_field)
             if not value:
                 continue
-            if isinstance(value, BilingualText):  # a publisher's name, to compare with the source's organisation
+            if isinstance(kinds[field], Text):  # a publisher's name, to compare with the source's organisation
                 value, given = value.da, organisations[given].name.da if given in organisations else given
             where, mark = f"materials[{index}].{field}", raw["materials"][index].marks[field]
             if value == given:
