@@ -2,6 +2,7 @@
 pages, each broken one reported where it is written. No request leaves 127.0.0.1: names resolve only as the tests say."""
 
 import contextlib
+import http.client
 import http.server
 import importlib.util
 import io
@@ -227,6 +228,21 @@ def test_no_host_on_an_internal_network_is_ever_asked(server, internal_server, t
         f"not asked: {PRIVATE} is on an internal network (10.0.0.5)",
     ]
     assert sorted(server.requests) == ["/live", "/to-internal", "/to-intranet"]
+
+
+def test_the_guard_tunnels_to_a_public_host_only(server, internal_server):
+    """An https link reaches its host through a CONNECT tunnel (here with plain HTTP inside, as the local server
+    speaks no TLS); a tunnel to an internal host is refused before any byte reaches it."""
+    with linkcheck.guard() as proxy:
+        public = http.client.HTTPConnection("127.0.0.1", proxy.server_address[1], timeout=5)
+        public.set_tunnel(PUBLIC, 443)
+        public.request("GET", "/moved")
+        assert public.getresponse().status == 301
+        internal = http.client.HTTPConnection("127.0.0.1", proxy.server_address[1], timeout=5)
+        internal.set_tunnel("127.0.0.1", internal_server.server_address[1])
+        with pytest.raises(OSError, match="403"):
+            internal.request("GET", "/live")
+    assert server.requests == ["/moved"] and internal_server.requests == []
 
 
 def test_lychee_alone_would_ask_an_internal_host(internal_server, tmp_path):
