@@ -75,8 +75,10 @@ def data_links(path: Path) -> dict[str, list[str]]:
     """Web addresses the data file names, each with the file:LINE:COL places where it is written."""
     shown = display_path(path)
     lines = path.read_text(encoding="utf-8").split("\n")
-    return {url: [f"{shown}:{line}:{column}" for line, column in (written_at(lines, url, record_line) for record_line in record_lines)]
-            for url, record_lines in web_addresses(load_site(path, shown)).items()}
+    places = {}
+    for url, record_lines in web_addresses(load_site(path, shown)).items():
+        places[url] = ["{}:{}:{}".format(shown, *written_at(lines, url, record_line)) for record_line in record_lines]
+    return places
 
 
 def written_at(lines: list[str], url: str, record_line: int) -> tuple[int, int]:
