@@ -120,7 +120,7 @@ def server(internal_server, resolver):
 def resolver(monkeypatch):
     """Names resolve only as the tests say (PRIVATE to 10.0.0.5, PUBLIC to the `server` fixture's socket on 127.0.0.1,
     taken for a public address; any other name nowhere), so that no test asks a host beyond 127.0.0.1; addresses
-    written as such are left to the real check. Yields the public names' sockets."""
+    written as such are left to the real check. Returns the public names' sockets, for `server` to fill in."""
     real_getaddrinfo, real_public_address = socket.getaddrinfo, linkcheck.public_address
     public: dict[str, tuple[str, int]] = {}
 
