@@ -75,7 +75,7 @@ HEADING_IDS = {"slugify": slugify(case="lower")}  # the toc extension's
 # A Markdown link's target: inline `](target)` (an image's too), or a reference definition `[name]: target`.
 LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 CODE_SPAN = re.compile(r"(`+).*?\1")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)  # a page's front matter, its YAML the group
 ID = re.compile(r'\bid="([^"]+)"')
 
 

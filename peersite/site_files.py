@@ -16,7 +16,7 @@ from . import LANGUAGES, default_source, language_of_source, url_prefix
 from .cms import BUNDLE, CONFIG_PATH, admin_files
 from .environment import labels
 from .jsonld import page_jsonld
-from .links import edit_url
+from .links import FRONT_MATTER, edit_url
 from .page_html import page_marker
 from .pages import DOCS_DIR, help_now_url, navigation, not_in_nav, page_url
 from .publisher import footer_publisher
@@ -31,17 +31,16 @@ RENDERED = "rendered"  # everything `render` writes, owned by it: nothing else b
 RENDERED_DOCS = f"{RENDERED}/docs"  # mkdocs.yml's docs_dir
 RENDERED_CONFIG = f"{RENDERED}/mkdocs.yml"  # mkdocs.yml's INHERIT
 GLOSSARY = "glossary/index.md"
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 HEADING = re.compile(r"^# (.+?)(?:\s+\{[^}]*\})?\s*$", re.MULTILINE)
 TAG = re.compile(r"<[^>]+>")
 
 
-def split_front_matter(markdown: str) -> tuple[dict, str]:
+def split_front_matter(text: str) -> tuple[dict, str]:
     """A page's front matter and the Markdown after it."""
-    match = FRONT_MATTER.match(markdown)
+    match = FRONT_MATTER.match(text)
     if not match:
-        return {}, markdown
-    return yaml.safe_load(match.group(1)) or {}, markdown[match.end():]
+        return {}, text
+    return yaml.safe_load(match.group(1)) or {}, text[match.end():]
 
 
 def page_title(meta: dict, body: str) -> str:
@@ -59,10 +58,10 @@ class PageFinisher:
         self.site, self.config, self.rendering = site, config, rendering
         self.terms = {language: glossary_terms(localise(site.glossary, language)) for language in LANGUAGES}
 
-    def finish(self, name: str, markdown: str) -> str:
+    def finish(self, name: str, text: str) -> str:
         """The page `name` (docs/-relative, `page.en.md` English) with its front matter and glossary line."""
         language, source = language_of_source(name), default_source(name)
-        meta, body = split_front_matter(markdown)
+        meta, body = split_front_matter(text)
         url = page_url(source, language)
         meta["edit_url"] = edit_url(self.config.repo_url, self.config.repo_branch, name, meta.get("data_line"))
         meta["structured_data"] = page_jsonld(
