@@ -24,7 +24,7 @@ from .review import stale_records
 from .snippets import unknown_blocks
 from .translations import untranslated_pages
 from .validate import DATA_PATH, load_site
-from .write import write_pages
+from .write import hand_written_pages, write_pages
 
 SCHEMA_PATH = "content/data.schema.json"
 
@@ -40,8 +40,9 @@ def check(data: Path, shown: str, docs: Path):
     except DataError as error:
         site, problems = None, error.problems + problems
     # Links to the site's pages are checked where an editor runs `make check`, not only by the build; those into the
-    # pages the data makes and to anchors once the data can be read and the pages' blocks filled in.
-    rendered = rendered_pages(site) if site and not blocks else None
+    # pages the data makes and to anchors once the data can be read and the pages' blocks filled in. Without
+    # hand-written pages there is no link to check, and no reason to render (`render` renders for itself).
+    rendered = rendered_pages(site) if site and not blocks and hand_written_pages(docs) else None
     problems += broken_page_links(docs, rendered)
     if problems:
         raise DataError(shown, problems)
