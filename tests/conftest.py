@@ -8,9 +8,11 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from peersite.cms import ADMIN_FOLDER
 from peersite.load import load_marked_yaml
@@ -54,13 +56,32 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `make` fills, made once for the whole run: with pytest-xdist, by whichever worker asks first,
+    while the others wait for it (a file lock in the folder the workers' temporary folders share)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    folder, made = shared / name, shared / f"{name}.made"
+    with FileLock(shared / f"{name}.lock"):
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed left behind
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
+def build_real_site(folder: Path) -> None:
+    """The real data and pages built strictly into folder/site, as `make build` builds them."""
+    result = run_site_build(ROOT, folder / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real data and pages, built strictly once for the whole test run, as `make build` builds them."""
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = run_site_build(ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return made_once(tmp_path_factory, "build", build_real_site) / "site"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
