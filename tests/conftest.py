@@ -1,6 +1,8 @@
 """Shared fixtures: the real site built once per run, served on 127.0.0.1, and Debian's Chromium."""
 
+import contextlib
 import functools
+import io
 import logging
 import http.server
 import os
@@ -14,6 +16,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from peersite.cli import main as peersite_main
 from peersite.cms import ADMIN_FOLDER
 from peersite.load import load_marked_yaml
 from peersite.validate import DATA_PATH, check_site
@@ -43,6 +46,16 @@ def run_site_build(config_dir: Path, site_dir: Path, *options: str, **env) -> su
         cwd=config_dir, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": FAKE_REPO_URL, **env},
     )
+
+
+def run_peersite(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """`python -m peersite ARGUMENTS` run in folder, in this process: its exit code and what it prints, as a
+    subprocess gives them, without starting Python again for each. A traceback is an exception here, and fails
+    the test that meets it. (tests/test_data_errors.py's test_minimal_data_passes runs the command itself.)"""
+    printed, errors = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(errors), contextlib.chdir(folder):
+        code = peersite_main(list(arguments))
+    return subprocess.CompletedProcess(["python", "-m", "peersite", *arguments], code, printed.getvalue(), errors.getvalue())
 
 
 def site_pages(site: Path, name: str = "*.html") -> list[Path]:
