@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -168,14 +169,37 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path)
 
 
+# What tests/test_hostile_properties.py counted in pytest-xdist's workers, gathered in the process that reports.
+HOSTILE_OUTCOMES: dict[str, Counter] = defaultdict(Counter)
+
+
+def hostile_outcomes() -> dict[str, Counter]:
+    """How many hostile strings of each kind this process tried, refused and made harmless."""
+    module = sys.modules.get("test_hostile_properties")
+    return module.OUTCOMES if module is not None else {}
+
+
+def pytest_sessionfinish(session):
+    """In a pytest-xdist worker: hand the hostile strings' figures to the process that reports."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["hostile outcomes"] = {kind: dict(counted) for kind, counted in hostile_outcomes().items()}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist: a worker is done; add up its hostile strings' figures."""
+    for kind, counted in getattr(node, "workeroutput", {}).get("hostile outcomes", {}).items():
+        HOSTILE_OUTCOMES[kind].update(counted)
+
+
 def pytest_terminal_summary(terminalreporter):
     """After the run, how many hostile strings of each kind were tried, refused and made harmless
     (tests/test_hostile_properties.py): the figures its closing note gives."""
-    module = sys.modules.get("test_hostile_properties")
-    if module is None or not module.OUTCOMES:
+    outcomes = HOSTILE_OUTCOMES or hostile_outcomes()
+    if not outcomes:
         return
     terminalreporter.section("hostile strings")
-    for kind, counted in module.OUTCOMES.items():
+    for kind, counted in outcomes.items():
         terminalreporter.write_line(f"{kind}: {counted['tried']} tried, {counted['refused']} refused, "
                                     f"{counted['made harmless']} made harmless")
 
