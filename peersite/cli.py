@@ -26,6 +26,7 @@ from .site_files import RENDERED, write_site_files
 from .snippets import unknown_blocks
 from .translations import untranslated_pages
 from .validate import DATA_PATH, load_site
+from .write import hand_written_pages
 
 SCHEMA_PATH = "content/data.schema.json"
 
@@ -41,8 +42,9 @@ def check(data: Path, shown: str, docs: Path, site_path: str = "/"):
     except DataError as error:
         site, problems = None, error.problems + problems
     # Links to the site's pages are checked where an editor runs `make check`, not only by the build; those into the
-    # pages the data makes and to anchors once the data can be read and the pages' blocks filled in.
-    rendered = rendered_pages(site, site_path) if site and not blocks else None
+    # pages the data makes and to anchors once the data can be read and the pages' blocks filled in. Without
+    # hand-written pages there is no link to check, and no reason to render (`render` renders for itself).
+    rendered = rendered_pages(site, site_path) if site and not blocks and hand_written_pages(docs) else None
     problems += broken_page_links(docs, rendered)
     if problems:
         raise DataError(shown, problems)

@@ -1,6 +1,8 @@
 """Shared fixtures: the real site built once per run, served on 127.0.0.1, and Debian's Chromium."""
 
+import contextlib
 import functools
+import io
 import logging
 import http.server
 import os
@@ -8,10 +10,14 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
+from peersite.cli import main as peersite_main
 from peersite.cms import ADMIN_FOLDER
 from peersite.load import load_marked_yaml
 from peersite.validate import DATA_PATH, check_site
@@ -46,6 +52,16 @@ def run_site_build(config_dir: Path, site_dir: Path, *options: str, **env) -> su
     )
 
 
+def run_peersite(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """`python -m peersite ARGUMENTS` run in folder, in this process: its exit code and what it prints, as a
+    subprocess gives them, without starting Python again for each. A traceback is an exception here, and fails
+    the test that meets it. (tests/test_data_errors.py's test_minimal_data_passes runs the command itself.)"""
+    printed, errors = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(errors), contextlib.chdir(folder):
+        code = peersite_main(list(arguments))
+    return subprocess.CompletedProcess(["python", "-m", "peersite", *arguments], code, printed.getvalue(), errors.getvalue())
+
+
 def site_pages(site: Path, name: str = "*.html") -> list[Path]:
     """Every page of the built site, both languages (its HTML files, or those of one name), without /admin/: the form
     for editors is no page of the site (tests/test_admin.py and tests/browser/test_cms.py test it)."""
@@ -57,13 +73,32 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `make` fills, made once for the whole run: with pytest-xdist, by whichever worker asks first,
+    while the others wait for it (a file lock in the folder the workers' temporary folders share)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    folder, made = shared / name, shared / f"{name}.made"
+    with FileLock(shared / f"{name}.lock"):
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed left behind
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
+def build_real_site(folder: Path) -> None:
+    """The real data and pages built strictly into folder/site, as `make build` builds them."""
+    result = run_site_build(ROOT, folder / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real data and pages, built strictly once for the whole test run, as `make build` builds them."""
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = run_site_build(ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return made_once(tmp_path_factory, "build", build_real_site) / "site"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -148,14 +183,37 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path)
 
 
+# What tests/test_hostile_properties.py counted in pytest-xdist's workers, gathered in the process that reports.
+HOSTILE_OUTCOMES: dict[str, Counter] = defaultdict(Counter)
+
+
+def hostile_outcomes() -> dict[str, Counter]:
+    """How many hostile strings of each kind this process tried, refused and made harmless."""
+    module = sys.modules.get("test_hostile_properties")
+    return module.OUTCOMES if module is not None else {}
+
+
+def pytest_sessionfinish(session):
+    """In a pytest-xdist worker: hand the hostile strings' figures to the process that reports."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["hostile outcomes"] = {kind: dict(counted) for kind, counted in hostile_outcomes().items()}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist: a worker is done; add up its hostile strings' figures."""
+    for kind, counted in getattr(node, "workeroutput", {}).get("hostile outcomes", {}).items():
+        HOSTILE_OUTCOMES[kind].update(counted)
+
+
 def pytest_terminal_summary(terminalreporter):
     """After the run, how many hostile strings of each kind were tried, refused and made harmless
     (tests/test_hostile_properties.py): the figures its closing note gives."""
-    module = sys.modules.get("test_hostile_properties")
-    if module is None or not module.OUTCOMES:
+    outcomes = HOSTILE_OUTCOMES or hostile_outcomes()
+    if not outcomes:
         return
     terminalreporter.section("hostile strings")
-    for kind, counted in module.OUTCOMES.items():
+    for kind, counted in outcomes.items():
         terminalreporter.write_line(f"{kind}: {counted['tried']} tried, {counted['refused']} refused, "
                                     f"{counted['made harmless']} made harmless")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, LocalServer, _QuietHandler, run_site_build
+from conftest import ROOT, LocalServer, _QuietHandler, made_once, run_site_build
 from peersite.validate import DATA_PATH
 
 # The section from its top-level key to the next top-level key or the end: indented, commented or empty lines.
@@ -53,10 +53,8 @@ def real_data_with(folder: Path, fields: dict[str, str | None]) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def published_site(tmp_path_factory) -> Path:
-    """The real data and pages with FILLED as the publisher, built as `make build` builds them."""
-    project = tmp_path_factory.mktemp("published")
+def build_published_site(project: Path) -> None:
+    """The real data and pages with FILLED as the publisher, built into project/site as `make build` builds them."""
     for name in ("mkdocs.yml", "hooks", "overrides", "peersite", "docs"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
@@ -64,7 +62,12 @@ def published_site(tmp_path_factory) -> Path:
     shutil.copy(ROOT / "content" / "data.schema.json", project / "content")
     result = run_site_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The real data and pages with FILLED as the publisher, built once for the whole run."""
+    return made_once(tmp_path_factory, "published", build_published_site) / "site"
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,11 @@ Danish and English halves each, all of a half's templates at once, so that they 
 material at the source of the template before it)."""
 
 import re
-import subprocess
-import sys
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, run_peersite
 from peersite.validate import DATA_PATH
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -69,8 +67,7 @@ def test_every_template_passes_the_check_once_filled_in(half, tmp_path):
     data["models"][-1]["number"] = len(data["models"])  # the next number, as the guide says
     (tmp_path / "content").mkdir()
     (tmp_path / DATA_PATH).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "peersite", "check", "--docs", str(ROOT / "docs")],
-                            cwd=tmp_path, capture_output=True, text=True)
+    result = run_peersite(tmp_path, "check", "--docs", str(ROOT / "docs"))
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stderr.splitlines() if ": warning: " not in line and DATA_PATH in line] == []
 

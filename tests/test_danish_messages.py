@@ -12,7 +12,7 @@ import sys
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import ROOT
+from conftest import ROOT, run_peersite
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from messages import extracted  # noqa: E402  (scripts/messages.py, which brings the catalogue up to date)
@@ -115,8 +115,7 @@ def indented_wrong(data: str) -> str:
 def check(tmp_path, data: str, *options: str) -> subprocess.CompletedProcess:
     """`python -m peersite check` on a copy of the data, with the real pages."""
     (tmp_path / "data.yml").write_text(data, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "peersite", "check", "--data", "data.yml", "--docs", str(ROOT / "docs"), *options],
-                          cwd=tmp_path, capture_output=True, text=True)
+    return run_peersite(tmp_path, "check", "--data", "data.yml", "--docs", str(ROOT / "docs"), *options)
 
 
 def english_words(line: str) -> set[str]:

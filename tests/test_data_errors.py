@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_mkdocs_build, write_data
+from conftest import run_mkdocs_build, run_peersite, write_data
 
 # (kind of mistake, text in minimal.yml, what the editor wrote instead, the exact report lines)
 MISTAKES = [
@@ -223,13 +223,14 @@ MISTAKES = [
 
 
 def run_check(folder: Path) -> subprocess.CompletedProcess:
-    """Run the editors' command, `python -m peersite check`, in folder."""
-    return subprocess.run([sys.executable, "-m", "peersite", "check"], cwd=folder, capture_output=True, text=True)
+    """Run the editors' command, `python -m peersite check`, in folder (in this process)."""
+    return run_peersite(folder, "check")
 
 
 def test_minimal_data_passes(tmp_path):
+    """The command itself, in a Python of its own, as `make check` runs it."""
     write_data(tmp_path)
-    result = run_check(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "peersite", "check"], cwd=tmp_path, capture_output=True, text=True)
     assert (result.returncode, result.stdout, result.stderr) == (0, "content/data.yml: no errors.\n", "")
 
 
@@ -257,8 +258,7 @@ def test_all_mistakes_are_reported_at_once(tmp_path):
 
 def test_errors_become_annotations_on_the_pull_request(tmp_path):
     write_data(tmp_path, ("    number: 1\n", "    number: one\n"))
-    result = subprocess.run([sys.executable, "-m", "peersite", "check", "--format", "github"], cwd=tmp_path,
-                            capture_output=True, text=True)
+    result = run_peersite(tmp_path, "check", "--format", "github")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=content/data.yml,line=57,col=13,title=models[0].number::expected a whole number,"

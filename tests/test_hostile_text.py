@@ -4,8 +4,6 @@ Texts that look like Markdown ("7. december", "- ", "# ") are published as writt
 
 import json
 import re
-import subprocess
-import sys
 from html import unescape
 from html.parser import HTMLParser
 
@@ -13,7 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import copy_project, run_mkdocs_build, write_data
+from conftest import copy_project, run_mkdocs_build, run_peersite, write_data
 from peersite.render import render_site
 from peersite.site_files import write_site_files
 from peersite.validate import DATA_PATH, load_site
@@ -82,7 +80,7 @@ def texts_in_fields(texts: list[str]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("kind", [kind for kind in PAYLOADS if kind != "attribute-list"])
 def test_check_refuses_markup_with_its_place_and_a_fix(tmp_path, kind):
     write_data(tmp_path, *texts_in_fields([PAYLOADS[kind]]))
-    result = subprocess.run([sys.executable, "-m", "peersite", "check"], cwd=tmp_path, capture_output=True, text=True)
+    result = run_peersite(tmp_path, "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert lines[-1] == "2 errors in content/data.yml; nothing was built.", result.stderr

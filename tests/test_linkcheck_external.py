@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,8 +30,7 @@ _spec.loader.exec_module(linkcheck)
 # .internal names never resolve on the internet, and lychee checks them (it leaves out .test and .example).
 PUBLIC = "public.site.internal"  # here: 127.0.0.1, taken for a public address
 PRIVATE = "intranet.site.internal"  # here: 10.0.0.5, as an intranet's name would resolve inside a network
-SLOW_SECONDS = 3
-# Well below SLOW_SECONDS, well above what 127.0.0.1 needs (lychee counts whole seconds).
+# Well above what 127.0.0.1 needs (lychee counts whole seconds).
 TIMEOUT = 1
 
 
@@ -48,7 +46,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/moved":
             self.answer(301, location="/live")
         elif path == "/slow":
-            time.sleep(SLOW_SECONDS)
+            # Answered only when the test is over: a checker that waited for the answer would not return before it.
+            self.server.test_over.wait(timeout=60)
             self.answer(200)
         elif path == "/flaky":
             # Fails the first time it is asked, then works.
@@ -91,10 +90,12 @@ def local_server():
     httpd = LocalServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     httpd.requests = []
+    httpd.test_over = threading.Event()
     threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
         yield httpd
     finally:
+        httpd.test_over.set()
         httpd.shutdown()
         httpd.server_close()
 

@@ -2,14 +2,12 @@
 line and column with the fix, in both languages, before any build."""
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from conftest import ROOT
+from conftest import ROOT, run_peersite
 from peersite import links
 from peersite.cli import check
 from peersite.links import broken_page_links, page_anchors
@@ -104,8 +102,7 @@ def test_while_the_data_cannot_be_read_links_to_pages_that_do_not_depend_on_it_a
 
 def test_check_annotates_a_broken_link_on_its_line(docs):
     line, column = plant(docs / "getting-started.md", "](course/index.md)", "](curse/index.md)")
-    result = subprocess.run([sys.executable, "-m", "peersite", "check", "--docs", str(docs), "--format", "github"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = run_peersite(ROOT, "check", "--docs", str(docs), "--format", "github")
     assert result.returncode == 1
     assert (f"::error file=docs/getting-started.md,line={line},col={column + 2}::link 'curse/index.md':"
             " there is no page docs/curse/index.md — did you mean 'course/index.md'?") in result.stdout.splitlines()

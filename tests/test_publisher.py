@@ -12,7 +12,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import REAL_DATA, ROOT, site_pages, write_data
+from conftest import REAL_DATA, ROOT, run_peersite, site_pages, write_data
 from peersite.load import load_marked_yaml
 from peersite.problems import DataError
 from peersite.render import labels, localise, render_site
@@ -34,7 +34,7 @@ PREFIX = {"da": "", "en": "en/"}
 
 def check(folder, *options) -> subprocess.CompletedProcess:
     """`python -m peersite check` run in folder."""
-    return subprocess.run([sys.executable, "-m", "peersite", "check", *options], cwd=folder, capture_output=True, text=True)
+    return run_peersite(folder, "check", *options)
 
 
 def text_of(markup: str) -> str:

@@ -6,12 +6,11 @@ that fits it; and a record nobody has reviewed says so on its page instead of sh
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_site_build, write_data
+from conftest import copy_project, run_peersite, run_site_build, write_data
 from peersite.environment import labels
 
 LABELS = labels()
@@ -67,7 +66,7 @@ MISTAKES = [
 
 def run_check(folder: Path) -> subprocess.CompletedProcess:
     """Run the editors' command, `python -m peersite check`, in folder."""
-    return subprocess.run([sys.executable, "-m", "peersite", "check"], cwd=folder, capture_output=True, text=True)
+    return run_peersite(folder, "check")
 
 
 @pytest.mark.parametrize("edits, expected", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES])

@@ -2,10 +2,8 @@
 as a warning: the exit code stays 0. A record nobody reviewed does not take the site's date."""
 
 import datetime
-import subprocess
-import sys
 
-from conftest import write_data
+from conftest import run_peersite, write_data
 from peersite.load import load_marked_yaml
 from peersite.review import cutoff, stale_records
 from peersite.validate import validate_site
@@ -58,8 +56,7 @@ def test_a_record_reviewed_24_months_ago_to_the_day_is_not_yet_stale(tmp_path):
 def test_check_warns_and_still_succeeds(tmp_path):
     write_data(tmp_path, *reviewed_on("2019-06-01"))
     for style, stream in (("text", "stderr"), ("github", "stdout")):
-        result = subprocess.run([sys.executable, "-m", "peersite", "check", "--format", style], cwd=tmp_path,
-                                capture_output=True, text=True)
+        result = run_peersite(tmp_path, "check", "--format", style)
         assert result.returncode == 0
         warnings = [line for line in getattr(result, stream).splitlines() if "warning" in line]
         assert len(warnings) == 4, result

@@ -1,4 +1,4 @@
-"""What the browser tests share: every built page, the kinds of page a reader meets, a guard that
+"""What the browser tests share: every built page, a page of each kind, the kinds of page a reader meets, a guard that
 fails any test in which a page reached for another host, and axe-core's WCAG check of a loaded page.
 
 Not a conftest.py: a second module named conftest would shadow tests/conftest.py for the modules
@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import site_pages
-from peersite import language_of_url
+from peersite import LANGUAGES, language_of_url, url_prefix
+from peersite.pages import PAGES, page_url
 
 # Schemes that never leave the browser.
 LOCAL_SCHEMES = {"data", "blob", "about"}
@@ -24,6 +25,23 @@ def page_paths(site_dir: Path) -> list[str]:
     for html in site_pages(site_dir):
         relative = html.relative_to(site_dir).as_posix()
         paths.append(relative.removesuffix("index.html"))
+    return paths
+
+
+def pages_of_each_kind(site_dir: Path) -> list[str]:
+    """A URL path for each kind of page, in both languages: every page of the site's table of pages (peersite.pages,
+    each made by a template of its own or hand-written), the longest record page of each collection (the most to lay
+    out and to print) and the 404 page. A page added to the table is among them; a record added is one of its kind."""
+    paths = []
+    for language in LANGUAGES:
+        for page in PAGES:
+            paths.append(page_url(page.source, language))
+            if page.records:
+                records = sorted((site_dir / page_url(page.source, language)).glob("*/index.html"))
+                assert records, f"no record pages built under {page_url(page.source, language)}"
+                longest = max(records, key=lambda file: file.stat().st_size)
+                paths.append(longest.parent.relative_to(site_dir).as_posix() + "/")
+        paths.append(f"{url_prefix(language)}404.html")
     return paths
 
 
@@ -49,6 +67,12 @@ def is_local(url: str, site_url: str) -> bool:
 def all_pages(built_site) -> list[str]:
     """Every built page, both languages."""
     return page_paths(built_site)
+
+
+@pytest.fixture(scope="session")
+def each_kind(built_site) -> list[str]:
+    """A page of each kind, both languages (pages_of_each_kind)."""
+    return pages_of_each_kind(built_site)
 
 
 @pytest.fixture(scope="session")

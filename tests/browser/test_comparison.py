@@ -15,6 +15,8 @@ from peersite.evidence_map import evidence_map
 from test_language_switcher import switch_language
 
 MODELS = [model.id for model in REAL_SITE.models]
+MODEL = REAL_SITE.by_id["models"]
+COMPARE = {key: value["da"] for key, value in labels()["compare"].items()}
 SHOWN = """() => [...document.querySelectorAll(".comparison thead th[data-model]")]
     .filter(header => !header.hidden).map(header => header.dataset.model)"""
 # Every row shows the same models, in the same order, as the header.
@@ -41,21 +43,41 @@ def test_without_javascript_the_whole_comparison_is_there(browser: Browser, site
     context.close()
 
 
+def capital(word: str) -> str:
+    """A word with its first letter in capitals, as the controls write a value."""
+    return word[:1].upper() + word[1:]
+
+
+def status_of(count: int) -> str:
+    """The status line for this many models shown."""
+    return COMPARE["status"].replace("%n", str(count)).replace("%total", str(len(MODELS)))
+
+
 def test_filters_narrow_the_models_and_write_the_address(page: Page, site_url):
+    """Expected from the data: its volunteer models, then those of them in the first one's region, then a form
+    none of those has."""
+    words = labels()
+    volunteer = [id for id in MODELS if MODEL[id].delivery == "volunteer"]
+    assert volunteer, "no model with volunteer peers to filter on"
+    region = MODEL[volunteer[0]].region
+    in_region = [id for id in volunteer if MODEL[id].region == region]
     page.goto(site_url + "models/")
     assert shown(page) == MODELS
     status = page.get_by_role("status")
-    expect(status).to_have_text("Viser 6 af 6 modeller.")
-    page.get_by_role("group", name="Lønnet eller frivillig").get_by_label("Frivillig").check()
-    assert shown(page) == ["bro-til-hverdagslivet", "peer-guide"]
-    expect(status).to_have_text("Viser 2 af 6 modeller.")
-    page.get_by_role("group", name="Region", exact=True).get_by_label(REAL_SITE.by_id["organisations"]["region-midt"].name.da, exact=True).check()
-    assert shown(page) == ["peer-guide"]
-    assert page.url.endswith("models/?delivery=volunteer&region=region-midt")
-    page.get_by_role("group", name="Form").get_by_label("Kursus").check()
-    assert shown(page) == []
-    expect(status).to_have_text("Ingen model passer til dine valg. Fjern et filter.")
-    page.get_by_role("button", name="Vis alle seks").click()
+    expect(status).to_have_text(status_of(len(MODELS)))
+    page.get_by_role("group", name=words["delivery"]["da"]).get_by_label(capital(words["delivery_values"]["volunteer"]["da"])).check()
+    assert shown(page) == volunteer
+    expect(status).to_have_text(status_of(len(volunteer)))
+    page.get_by_role("group", name="Region", exact=True).get_by_label(REAL_SITE.by_id["organisations"][region].name.da, exact=True).check()
+    assert shown(page) == in_region
+    assert page.url.endswith(f"models/?delivery=volunteer&region={region}")
+    offered = {form for model in MODELS for form in MODEL[model].formats or []}
+    absent = [form for form in words["format_values"] if form in offered and not any(form in (MODEL[id].formats or []) for id in in_region)]
+    if absent:
+        page.get_by_role("group", name=words["format"]["da"]).get_by_label(capital(words["format_values"][absent[0]]["da"])).check()
+        assert shown(page) == []
+        expect(status).to_have_text(COMPARE["none"])
+    page.get_by_role("button", name=COMPARE["reset"]).click()
     assert shown(page) == MODELS and page.url.endswith("models/")
 
 
@@ -76,37 +98,47 @@ def test_the_evidence_level_filters_and_sorts_the_models(page: Page, site_url):
 
 
 def test_the_address_restores_a_shared_choice_and_sorting(page: Page, site_url):
-    page.goto(site_url + "en/models/?region=region-sjaelland,region-midt&sort=name")
-    # By name: Akademiet …, Peer guide, Peers som Brobyggere, Recovery schools.
-    assert shown(page) == ["ark", "peer-guide", "peers-som-brobyggere", "recoveryskoler"]
+    """Two regions of the data chosen in the address, sorted by name (in English, as the reader's browser sorts
+    English), then by paid or volunteer."""
+    regions = list(dict.fromkeys(MODEL[id].region for id in MODELS))[-2:]
+    chosen = [id for id in MODELS if MODEL[id].region in regions]
+    page.goto(site_url + f"en/models/?region={','.join(regions)}&sort=name")
+    by_name = page.evaluate("names => names.sort(new Intl.Collator('en').compare)", [MODEL[id].name.en for id in chosen])
+    assert shown(page) == sorted(chosen, key=lambda id: (by_name.index(MODEL[id].name.en), MODEL[id].number))
     assert page.get_by_label("Sort by").input_value() == "name"
-    assert page.get_by_label("Region Sjælland (Region Zealand)", exact=True).is_checked()
+    for region in regions:
+        assert page.locator(f'input[name="region"][value="{region}"]').is_checked()
     page.get_by_label("Sort by").select_option("delivery")
-    assert shown(page) == ["peers-som-brobyggere", "ark", "peer-guide", "recoveryskoler"]
+    deliveries = ["paid", "volunteer", "not-stated"]
+    assert shown(page) == sorted(chosen, key=lambda id: (deliveries.index(MODEL[id].delivery), MODEL[id].number))
     assert "sort=delivery" in page.url
 
 
 def test_up_to_three_models_side_by_side_chosen_by_keyboard(page: Page, site_url):
+    assert len(MODELS) >= 4, "four models needed: three to pick and one left over"
+    chosen, left = MODELS[1::2][:3], next(id for id in MODELS if id not in MODELS[1::2][:3])
+    name = lambda id: f"{MODEL[id].number}. {MODEL[id].name.da}"  # noqa: E731
     page.goto(site_url + "models/")
-    picks = page.get_by_role("group", name="Sammenlign side om side (vælg op til tre)")
-    for name in ("2. Bro til hverdagslivet", "4. Recoveryskoler", "6. Akademiet for Recovery og Kompetenceudvikling (ARK)"):
-        box = picks.get_by_label(name)
+    picks = page.get_by_role("group", name=COMPARE["pick"])
+    for id in chosen:
+        box = picks.get_by_label(name(id), exact=True)
         box.focus()
         page.keyboard.press("Space")
         expect(box).to_be_checked()
-    assert shown(page) == ["bro-til-hverdagslivet", "recoveryskoler", "ark"]
-    assert page.url.endswith("models/?compare=bro-til-hverdagslivet,recoveryskoler,ark")
-    assert picks.get_by_label("3. Peer-guide").is_disabled()
-    expect(page.get_by_text("Du har valgt tre. Fjern et valg for at vælge en anden.")).to_be_visible()
+    assert shown(page) == chosen
+    assert page.url.endswith(f"models/?compare={','.join(chosen)}")
+    assert picks.get_by_label(name(left), exact=True).is_disabled()
+    expect(page.get_by_text(COMPARE["pick-full"])).to_be_visible()
     page.keyboard.press("Space")  # the third again: unchecked
-    assert not picks.get_by_label("3. Peer-guide").is_disabled()
+    assert not picks.get_by_label(name(left), exact=True).is_disabled()
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"])
 def test_the_controls_in_use_have_no_wcag_violations(page: Page, site_url, viewport):
     page.set_viewport_size(viewport)
-    page.goto(site_url + "models/?delivery=paid&compare=individuel-og-gruppebaseret,ark,peers-som-brobyggere")
-    assert shown(page) == ["individuel-og-gruppebaseret", "peers-som-brobyggere", "ark"]
+    paid = [id for id in MODELS if MODEL[id].delivery == "paid"][:3]
+    page.goto(site_url + f"models/?delivery=paid&compare={','.join(reversed(paid))}")
+    assert shown(page) == paid  # in the table's order, whatever the address's
     found = violations(page)
     assert not found, "axe-core violations:\n" + report({"models/": found})
 
@@ -130,6 +162,12 @@ NAMES_IN_VIEW = """() => {
         return {model: cell.dataset.model, name: cell.textContent.trim(), in_box: box.left < centre && centre < box.right, seen}
     })
 }"""
+
+
+def next_frames(page: Page) -> None:
+    """Wait until the browser has drawn two more frames: what the page moves on a scroll or a focus (with
+    requestAnimationFrame) has then moved."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 def names_in_view(page: Page) -> dict[str, dict]:
@@ -158,7 +196,7 @@ def test_model_names_stay_in_view_while_the_table_scrolls_down_and_sideways(page
     last.hover()
     page.mouse.wheel(600, 0)  # sideways, as a trackpad or shift and the wheel scroll
     page.wait_for_function("document.querySelector('.comparison .md-typeset__scrollwrap').scrollLeft > 0")
-    page.wait_for_timeout(100)  # the copy follows on the next frame
+    next_frames(page)  # the copy follows on the next frame
     seen = names_in_view(page)[MODELS[-1]]
     assert seen["seen"] and seen["seen"]["text"] == seen["name"]
     assert abs(seen["seen"]["box"]["left"] - last.bounding_box()["x"]) < 1.5
@@ -180,11 +218,11 @@ FOCUS_IN_SIGHT = """() => {
 def test_a_link_reached_by_the_keyboard_is_never_under_the_names(page: Page, site_url):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(site_url + "models/")
-    page.get_by_role("button", name="Vis alle seks").focus()
+    page.get_by_role("button", name=COMPARE["reset"]).focus()
     hidden, reached = [], 0
     for _ in range(200):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(30)  # the copy of the names follows on the next frame
+        next_frames(page)  # the copy of the names follows on the next frame
         found = page.evaluate(FOCUS_IN_SIGHT)
         if reached and not found["in_table"]:
             break

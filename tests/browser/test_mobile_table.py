@@ -1,4 +1,4 @@
-"""Phones: at 390 px (and 360 px) no page scrolls sideways, every table shows all of itself (a table of
+"""Phones: at 390 px (and 360 px) no page of any kind scrolls sideways, every table shows all of itself (a table of
 three columns or more becomes one card per row, each value under its column's header), and table text
 is at least 14 px. Prints each page's width and how much of its tables is visible."""
 
@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import all_pages, foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
+from browsing import each_kind, foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
 from conftest import REAL_SITE
 
 PHONE = {"width": 390, "height": 844}
@@ -45,10 +45,11 @@ def layout(page: Page, url: str) -> dict:
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_no_page_scrolls_sideways_and_every_table_shows_itself_on_a_phone(page: Page, site_url, all_pages, language):
+def test_no_page_scrolls_sideways_and_every_table_shows_itself_on_a_phone(page: Page, site_url, each_kind, language):
+    """A page of each kind (browsing.pages_of_each_kind): each lays out its template's tables and texts."""
     page.set_viewport_size(PHONE)
     problems, report = [], []
-    for path in [p for p in all_pages if language_of(p) == language]:
+    for path in [p for p in each_kind if language_of(p) == language]:
         measured = layout(page, site_url + path)
         widest = max([measured["page"], measured["body"]])
         report.append(f"{path or '/'}: page {widest} px" + "".join(

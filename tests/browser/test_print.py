@@ -1,4 +1,4 @@
-"""Paper: every page prints on A4 with the site's name, its address, every heading, the day it was last
+"""Paper: a page of each kind prints on A4 with the site's name, its address, every heading, the day it was last
 reviewed and where its sources are, without navigation or footer; the comparison and the evidence map
 print every column on landscape A4, and a comparison of chosen models names them and prints the address
 of the choice; a model page prints as a one-page fact sheet; a link to another site prints its address.
@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import all_pages, foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
+from browsing import each_kind, foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
 from peersite.evidence_map import evidence_map
 from conftest import REAL_SITE
 from peersite.environment import labels
@@ -49,10 +49,11 @@ def built(site_dir: Path, path: str) -> str:
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_every_page_prints_with_name_address_headings_and_review_date_without_navigation(
-        page: Page, site_url, built_site, all_pages, language, tmp_path):
+def test_every_kind_of_page_prints_with_name_address_headings_and_review_date_without_navigation(
+        page: Page, site_url, built_site, each_kind, language, tmp_path):
+    """A page of each kind (browsing.pages_of_each_kind): the print stylesheet is the same for every page of a kind."""
     problems, counts = [], []
-    for path in [p for p in all_pages if language_of(p) == language and not p.endswith("404.html")]:
+    for path in [p for p in each_kind if language_of(p) == language and not p.endswith("404.html")]:
         source = built(built_site, path)
         text, sizes = print_pdf(page, site_url + path, tmp_path)
         printed = squash(text)

@@ -1,5 +1,5 @@
-"""In the browser, every page in both languages shows at its foot who stands behind the site, or that nobody
-is named yet: visible, at 14 px or more, on a phone without sideways scrolling, and the page "Om hjemmesiden"
+"""In the browser, a page of each kind in both languages shows at its foot who stands behind the site, or that
+nobody is named yet (the footer is the theme's, the same on every page of a kind): visible, at 14 px or more, on a phone without sideways scrolling, and the page "Om hjemmesiden"
 passes axe-core either way."""
 
 import pytest
@@ -8,7 +8,7 @@ from playwright.sync_api import Page
 from conftest import REAL_DATA
 from peersite.render import labels, localise
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import all_pages, is_local, language_of, no_requests_to_other_hosts, report, violations  # noqa: F401
+from browsing import each_kind, is_local, language_of, no_requests_to_other_hosts, report, violations  # noqa: F401
 from publishing import published_site, published_url  # noqa: F401
 
 PHONE = {"width": 390, "height": 844}
@@ -49,11 +49,11 @@ def publisher_is_set() -> bool:
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_every_page_shows_the_publisher_or_that_it_is_not_set(page: Page, site_url, all_pages, language):
+def test_every_kind_of_page_shows_the_publisher_or_that_it_is_not_set(page: Page, site_url, each_kind, language):
     words = localise(labels(), language)
     expected = words["publisher_name"] if publisher_is_set() else words["publisher_not_set"]
     page.set_viewport_size(PHONE)
-    paths = [path for path in all_pages if language_of(path) == language]
+    paths = [path for path in each_kind if language_of(path) == language]
     assert paths
     wrong = {}
     for path in paths:
