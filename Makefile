@@ -16,7 +16,7 @@ export REPO_URL ?= $(shell git remote get-url origin 2>/dev/null | sed -n 's#^gi
 .PHONY: serve build check fix test render restore cms cms-config screenshots readability benchmark properdocs-diff zensical-diff browser-deps spelling-deps linkcheck-external audit clean lock
 
 # The form for editors at /admin/ is Decap CMS from npm: where npm is missing, the site is built without it, and the
-# build says so in one line (peersite/site_files.py).
+# build says so in one line (peersite/pages/site_files.py).
 CMS_BUNDLE := $(if $(shell command -v npm),$(NODE_INSTALLED))
 
 serve: $(INSTALLED) $(CMS_BUNDLE)
@@ -28,14 +28,14 @@ build: $(INSTALLED) $(CMS_BUNDLE)
 
 check: $(INSTALLED) spelling-deps
 	$(PYTHON) -m peersite check --language da
-	$(PYTHON) -m peersite.spelling --language da
+	$(PYTHON) -m peersite.checks.spelling --language da
 	$(PYTHON) -m peersite cms-config --check --language da
 
 # Writes the fix of every mistake that has one (pasted quotes, odd spaces, hidden characters) into content/data.yml.
 fix: $(INSTALLED)
 	$(PYTHON) -m peersite check --fix --language da
 
-# The form's configuration (content/cms.yml) made again from peersite/schema.py and the ids in content/data.yml.
+# The form's configuration (content/cms.yml) made again from peersite/data/schema.py and the ids in content/data.yml.
 cms-config: $(INSTALLED)
 	$(PYTHON) -m peersite cms-config
 
@@ -57,7 +57,7 @@ render: $(INSTALLED) $(CMS_BUNDLE)
 	$(PYTHON) -m peersite render
 
 # After the CMS saved content/data.yml (written anew whole): the file as it was at the merge base with BASE, with
-# only the saved changes (peersite/restore.py). Formatting changed by hand since BASE goes back too.
+# only the saved changes (peersite/editing/restore.py). Formatting changed by hand since BASE goes back too.
 BASE ?= $(shell git rev-parse --verify --quiet origin/main >/dev/null && echo origin/main || echo main)
 restore: $(INSTALLED)
 	@base=$$(git merge-base $(BASE) HEAD) && folder=$$(mktemp -d) && trap 'rm -rf "$$folder"' EXIT && \
@@ -113,7 +113,7 @@ lock: $(DEV_INSTALLED)
 browser-deps: $(NODE_INSTALLED)
 	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
-# Hunspell with Debian's Danish and British English dictionaries spell-checks the texts (peersite/spelling.py).
+# Hunspell with Debian's Danish and British English dictionaries spell-checks the texts (peersite/checks/spelling.py).
 # Installed with apt-get where there is one and make runs as root (CI); on a machine without either (a Mac,
 # Linux without root) nothing is installed, and `make check` says in one line that spelling was not checked.
 spelling-deps:

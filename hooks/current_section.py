@@ -2,7 +2,7 @@
 is marked as the current one while it is rendered: the reader sees where they are."""
 
 from peersite import DEFAULT_LANGUAGE
-from peersite.pages import listing_page
+from peersite.pages.page_table import listing_page
 
 _marked = []
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from peersite.search import SEARCH_INDEX, index_path, split_search_index, subheadings
+from peersite.pages.search import SEARCH_INDEX, index_path, split_search_index, subheadings
 
 # The headings under each heading of every page built, by its location in the search index; a page built
 # again replaces its own.

@@ -10,23 +10,23 @@ import datetime
 import sys
 from pathlib import Path
 
-from .cms import CONFIG_PATH, cms_config_yaml
-from .data_schema import schema_json
-from .fixes import fix_file
-from .links import broken_page_links, unencrypted_addresses
-from .load import load_marked_yaml
+from .editing.cms import CONFIG_PATH, cms_config_yaml
+from .data.data_schema import schema_json
+from .data.fixes import fix_file
+from .checks.links import broken_page_links, unencrypted_addresses
+from .data.load import load_marked_yaml
 from .messages import MESSAGE_LANGUAGES, _, ngettext, speaking
-from .problems import DataError
-from .publisher import unset_fields
-from .render import render_site
-from .restore import RestoreError, changed_lines, restored
-from .review import stale_records
-from .site_config import read_config
-from .site_files import RENDERED, write_site_files
-from .snippets import unknown_blocks
-from .translations import untranslated_pages
-from .validate import DATA_PATH, load_site
-from .write import hand_written_pages
+from .data.problems import DataError
+from .data.publisher import unset_fields
+from .pages.render import render_site
+from .editing.restore import RestoreError, changed_lines, restored
+from .data.review import stale_records
+from .pages.site_config import read_config
+from .pages.site_files import RENDERED, write_site_files
+from .pages.snippets import unknown_blocks
+from .checks.translations import untranslated_pages
+from .data.validate import DATA_PATH, load_site
+from .pages.write import hand_written_pages
 
 SCHEMA_PATH = "content/data.schema.json"
 

@@ -18,7 +18,7 @@ DOMAIN = "peersite"
 SOURCE_LANGUAGE = "en"
 MESSAGE_LANGUAGES = ("en", "da")  # `--language` of `check` and of the spell check
 # Babel's extractor finds the messages by these calls (tests/test_danish_messages.py): a record's noun and plural
-# in peersite/schema.py are a message's singular and plural.
+# in peersite/data/schema.py are a message's singular and plural.
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "record": (1, 2)}
 
 _speaking: contextvars.ContextVar[gettext.NullTranslations] = contextvars.ContextVar("speaking", default=gettext.NullTranslations())

@@ -26,11 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_data import as_yaml, synthetic_data  # noqa: E402
 
-from peersite.fields import LONGEST_TEXT  # noqa: E402
+from peersite.data.fields import LONGEST_TEXT  # noqa: E402
 
 SIZES = (250, 500, 1000, 2000)
 SEARCH_WORKER = "hooks/search_worker.py"
-PAGE_HTML = "  - peersite.page_html\n"
+PAGE_HTML = "  - peersite.pages.page_html\n"
 BUILD_SETUP = ("mkdocs.yml", "hooks", "overrides", "peersite")
 # One of each kind Markdown, HTML, BibTeX or a spreadsheet reads as syntax, and a letter.
 LONG_RUN_CHARACTERS = "[]<&\\`*_!#{=a"

@@ -16,12 +16,12 @@ from pathlib import Path
 import click
 
 from peersite.cli import check
-from peersite.problems import DataError
-from peersite.render import render_site
-from peersite.site_config import read_config
-from peersite.site_files import write_site_files
-from peersite.validate import DATA_PATH
-from peersite.pages import DOCS_DIR
+from peersite.data.problems import DataError
+from peersite.pages.render import render_site
+from peersite.pages.site_config import read_config
+from peersite.pages.site_files import write_site_files
+from peersite.data.validate import DATA_PATH
+from peersite.pages.page_table import DOCS_DIR
 
 GENERATORS = ("mkdocs", "properdocs")
 

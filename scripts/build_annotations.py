@@ -5,7 +5,7 @@ Usage: make build 2>&1 | tee build.log; python scripts/build_annotations.py buil
 
 MkDocs names a page (`Doc file 'about.en.md' contains a link 'kort.png', …`) or the navigation (`A reference to
 'x.md' is included in the 'nav' configuration, …`), not a line: the annotation goes on the first line of the
-hand-written page that holds the link, or of peersite/pages.py that names the missing page. A warning about a page
+hand-written page that holds the link, or of peersite/pages/page_table.py that names the missing page. A warning about a page
 made from the data, or about nothing a file holds, is annotated on the pull request as a whole. Each language's
 build repeats a warning about what they share: it is shown once. The data's own problems are not read here:
 `python -m peersite check --format github` annotates them.
@@ -16,11 +16,11 @@ import re
 import sys
 from pathlib import Path
 
-from peersite.pages import DOCS_DIR
-from peersite.problems import Problem
-from peersite.write import hand_written_pages
+from peersite.pages.page_table import DOCS_DIR
+from peersite.data.problems import Problem
+from peersite.pages.write import hand_written_pages
 
-PAGES_TABLE = "peersite/pages.py"
+PAGES_TABLE = "peersite/pages/page_table.py"
 # `WARNING - en: message` from scripts/build.py (the process is the language), `WARNING -  message` from mkdocs.
 LOGGED = re.compile(r"^(WARNING|ERROR)\s+-\s+(?:[\w-]+: )?(.+)$")
 STRICT_ABORT = re.compile(r"^Aborted with \d+ warnings? in strict mode")

@@ -24,8 +24,8 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 from conftest import CHROMIUM, LocalServer, _QuietHandler, run_site_build  # noqa: E402
 from test_cms import (ADDED, LOADING, clone_of_this_repository, danish, item_name, replace_text,  # noqa: E402
                       running_decap_server, text_box)
-from peersite.load import load_marked_yaml  # noqa: E402
-from peersite.validate import DATA_PATH  # noqa: E402
+from peersite.data.load import load_marked_yaml  # noqa: E402
+from peersite.data.validate import DATA_PATH  # noqa: E402
 
 FOLDER = ROOT / "docs-contributing"
 VIEWPORT = {"width": 1280, "height": 800}

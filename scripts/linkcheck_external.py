@@ -9,7 +9,7 @@ until --max-age, e.g. 7d; broken ones are checked again). A DOI is checked at do
 redirects it (publishers often turn robots away), without following the redirect. What stays here is what
 lychee cannot do:
 
-- finding the links: every web-address field of content/data.yml (whatever peersite/schema.py declares as a
+- finding the links: every web-address field of content/data.yml (whatever peersite/data/schema.py declares as a
   Url, its DOIs, the sites it names) and every http(s) address in docs/*.md, each with its line and column;
 - keeping the check off the network it runs in. lychee's --exclude-all-private (given too) looks only at an
   address written in the link, not at the one a name resolves to, lets 0.0.0.0 through, and follows a redirect
@@ -42,9 +42,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from peersite.links import DOI_RESOLVER, web_addresses
-from peersite.problems import DataError
-from peersite.validate import load_site
+from peersite.checks.links import DOI_RESOLVER, web_addresses
+from peersite.data.problems import DataError
+from peersite.data.validate import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "content" / "data.yml"

@@ -10,7 +10,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-HEADER = ("# The messages `python -m peersite check --language da` and `python -m peersite.spelling --language da` give\n"
+HEADER = ("# The messages `python -m peersite check --language da` and `python -m peersite.checks.spelling --language da` give\n"
           "# editors, in Danish. Update with `python scripts/messages.py`, then write each empty msgstr.")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

@@ -3,7 +3,7 @@ and compare every page's article, both languages: its text and where its links l
 must not. Exit 1 when a page differs, with what differs.
 
 Zensical runs no hooks and its templates cannot call Python: everything the content needs is in the files `peersite
-render` wrote and in the Markdown extension peersite.page_html, which Zensical runs as MkDocs does.
+render` wrote and in the Markdown extension peersite.pages.page_html, which Zensical runs as MkDocs does.
 """
 
 import argparse

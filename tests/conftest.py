@@ -18,9 +18,9 @@ import pytest
 from filelock import FileLock
 
 from peersite.cli import main as peersite_main
-from peersite.cms import ADMIN_FOLDER
-from peersite.load import load_marked_yaml
-from peersite.validate import DATA_PATH, check_site
+from peersite.editing.cms import ADMIN_FOLDER
+from peersite.data.load import load_marked_yaml
+from peersite.data.validate import DATA_PATH, check_site
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yml"

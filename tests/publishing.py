@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, LocalServer, _QuietHandler, made_once, run_site_build
-from peersite.validate import DATA_PATH
+from peersite.data.validate import DATA_PATH
 
 # The section from its top-level key to the next top-level key or the end: indented, commented or empty lines.
 SECTION = re.compile(r"^publisher:[^\n]*\n(?:(?:[ #][^\n]*)?\n)*", re.M)

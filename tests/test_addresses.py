@@ -8,8 +8,8 @@ import pytest
 
 from conftest import REAL_SITE, ROOT
 from test_citations import NOT_STATED, WORDS, page, reference_rows, section, text
-from peersite.links import DOI_RESOLVER, web_addresses
-from peersite.references import facts_of, has_address, whom_to_ask
+from peersite.checks.links import DOI_RESOLVER, web_addresses
+from peersite.data.references import facts_of, has_address, whom_to_ask
 
 SOURCES = REAL_SITE.evidence
 MATERIALS = REAL_SITE.materials

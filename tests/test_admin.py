@@ -1,4 +1,4 @@
-"""The form for editors at /admin/: its configuration made from peersite/schema.py and the data's ids, committed and
+"""The form for editors at /admin/: its configuration made from peersite/data/schema.py and the data's ids, committed and
 drift-tested like the JSON Schema; and the page the build writes, outside the site's pages, search and sitemap, with
 the form only where it could log an editor in (tests/browser/test_cms.py drives the form itself)."""
 
@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import FAKE_REPO_URL, REAL_DATA, ROOT, run_site_build, write_data
-from peersite.cms import ADMIN_FOLDER, BUNDLE, CONFIG_PATH, admin_files, cms_config, cms_config_yaml, github_repository
-from peersite.fields import ListOf, RecordOf, Ref, field_kinds
-from peersite.schema import COLLECTIONS, SITE
+from peersite.editing.cms import ADMIN_FOLDER, BUNDLE, CONFIG_PATH, admin_files, cms_config, cms_config_yaml, github_repository
+from peersite.data.fields import ListOf, RecordOf, Ref, field_kinds
+from peersite.data.schema import COLLECTIONS, SITE
 
 COMMITTED = ROOT / CONFIG_PATH
 FIX = "run `python -m peersite cms-config` and commit content/cms.yml"
@@ -49,7 +49,7 @@ def test_committed_configuration_is_the_generated_one():
 @pytest.mark.parametrize("record_class", record_classes(), ids=lambda record_class: record_class.__name__)
 def test_every_field_has_a_danish_label_and_a_description(record_class):
     unnamed = [name for name, kind in field_kinds(record_class).items() if not (kind.label and kind.description)]
-    assert unnamed == [], f"give these fields label= and description= in peersite/schema.py: {unnamed}"
+    assert unnamed == [], f"give these fields label= and description= in peersite/data/schema.py: {unnamed}"
 
 
 def test_one_entry_per_section_of_the_data_file_each_saving_into_it():

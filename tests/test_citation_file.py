@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from peersite.licence import LICENCE_ID
+from peersite.open_data.licence import LICENCE_ID
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 

@@ -14,10 +14,10 @@ from pybtex.database import parse_string
 
 from conftest import REAL_SITE, ROOT
 from peersite import LANGUAGES
-from peersite.citations import style
-from peersite.downloads import citation_path
-from peersite.references import REFERENCE_FIELDS, WORK_KINDS
-from peersite.render import labels, localise
+from peersite.open_data.citations import style
+from peersite.open_data.downloads import citation_path
+from peersite.data.references import REFERENCE_FIELDS, WORK_KINDS
+from peersite.pages.render import labels, localise
 
 SOURCES = REAL_SITE.evidence
 IDS = [source.id for source in SOURCES]
@@ -171,7 +171,7 @@ def test_source_page_shows_the_rows_its_kind_takes_and_says_what_is_not_stated(b
 
 
 # What the reference of each kind of work shows and leaves out, written out here so that a wrong entry in
-# peersite/references.py fails: a Cochrane review has no volume, issue or pages; a web page no journal; a talk
+# peersite/data/references.py fails: a Cochrane review has no volume, issue or pages; a web page no journal; a talk
 # an organiser, and neither a publisher nor an address.
 JOURNAL = ({"journal", "volume", "issue", "pages", "doi"}, {"publisher", "organiser", "number"})
 PUBLISHED = ({"publisher"}, {"journal", "volume", "issue", "pages", "organiser"})
@@ -244,7 +244,7 @@ def test_every_published_reference_is_in_the_facts():
 
 
 def test_the_editors_guide_lists_the_fields_each_kind_takes():
-    """CONTRIBUTING.md's table, in Danish and in English, says what peersite/references.py says, kind by kind."""
+    """CONTRIBUTING.md's table, in Danish and in English, says what peersite/data/references.py says, kind by kind."""
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (`[a-z-]+`(?:, `[a-z-]+`)*) \| (.*?) \| (.*?) \|$", guide, re.M)
 

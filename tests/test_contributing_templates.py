@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_peersite
-from peersite.validate import DATA_PATH
+from peersite.data.validate import DATA_PATH
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 DATA = yaml.safe_load((ROOT / DATA_PATH).read_text(encoding="utf-8"))

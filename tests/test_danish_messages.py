@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from messages import extracted  # noqa: E402  (scripts/messages.py, which brings the catalogue up to date)
 
 from peersite.messages import catalogue_path  # noqa: E402
-from peersite.spelling import read_word_list, unknown_words  # noqa: E402
+from peersite.checks.spelling import read_word_list, unknown_words  # noqa: E402
 
 DATA = (ROOT / "content" / "data.yml").read_text(encoding="utf-8")
 # English words every message is built from: none may be left in a Danish one.

@@ -184,7 +184,7 @@ MISTAKES = [
         "content/data.yml:202:25: evidence_map.levels[1].kinds: 'rct' already reaches the level 'trial'"
         " — a kind of source reaches one level only",
     ]),
-    # Reference fields follow the kind of work (peersite/references.py): a talk has an organiser and no address.
+    # Reference fields follow the kind of work (peersite/data/references.py): a talk has an organiser and no address.
     ("url-on-a-talk", "    kind: evaluation\n    name: {da: Evaluering, en: Evaluation}\n    year: 2018\n    publisher: socialstyrelsen\n",
      "    kind: talk\n    name: {da: Oplæg, en: Talk}\n    year: 2018\n    organiser: socialstyrelsen\n"
      "    url: https://example.dk/slides\n", [

@@ -1,4 +1,4 @@
-"""The JSON Schema editors' tools check content/data.yml with: generated from peersite/schema.py, committed,
+"""The JSON Schema editors' tools check content/data.yml with: generated from peersite/data/schema.py, committed,
 named on the data file's first line, and agreeing with `make check` on sound and broken files."""
 
 import json
@@ -7,9 +7,9 @@ import jsonschema
 import pytest
 
 from conftest import MINIMAL, ROOT, write_data
-from peersite.data_schema import data_schema
-from peersite.load import load_marked_yaml
-from peersite.validate import check_site
+from peersite.data.data_schema import data_schema
+from peersite.data.load import load_marked_yaml
+from peersite.data.validate import check_site
 
 COMMITTED = ROOT / "content" / "data.schema.json"
 

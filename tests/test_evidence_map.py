@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import REAL_SITE
-from peersite.evidence_map import COURSE, PROGRAMME, context_sources, evidence_map, unmapped_outcomes
-from peersite.render import labels, localise, render_site
+from peersite.data.evidence_map import COURSE, PROGRAMME, context_sources, evidence_map, unmapped_outcomes
+from peersite.pages.render import labels, localise, render_site
 
 ROWS = evidence_map(REAL_SITE)
 ROW = {row.id: row for row in ROWS}

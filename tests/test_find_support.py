@@ -10,9 +10,9 @@ import re
 import pytest
 
 from conftest import REAL_SITE
-from peersite.export import dataset
-from peersite.render import labels, localise
-from peersite.schema import HelpSource
+from peersite.open_data.export import dataset
+from peersite.pages.render import labels, localise
+from peersite.data.schema import HelpSource
 
 PREFIX = {"da": "", "en": "en/"}
 

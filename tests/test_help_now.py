@@ -11,10 +11,10 @@ import pytest
 
 from conftest import REAL_SITE, site_pages, write_data
 from peersite import url_prefix
-from peersite.fields import PhoneNumber
-from peersite.links import web_addresses
-from peersite.pages import help_now_url
-from peersite.render import labels, localise
+from peersite.data.fields import PhoneNumber
+from peersite.checks.links import web_addresses
+from peersite.pages.page_table import help_now_url
+from peersite.pages.render import labels, localise
 from test_data_errors import run_check
 
 LANGUAGES = ("da", "en")

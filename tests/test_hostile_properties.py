@@ -24,14 +24,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL
-from peersite.characters import BIDI_CONTROLS
-from peersite.citations import bibtex_file, csl_json, ris_file
-from peersite.downloads import WORKBOOK, downloads
-from peersite.export import FORMULA_STARTS, TABLES, dataset_json, table_csv
-from peersite.jsonld import work
-from peersite.load import load_marked_yaml
-from peersite.markup import inline_markdown, sanitize_html
-from peersite.validate import check_site
+from peersite.data.characters import BIDI_CONTROLS
+from peersite.open_data.citations import bibtex_file, csl_json, ris_file
+from peersite.open_data.downloads import WORKBOOK, downloads
+from peersite.open_data.export import FORMULA_STARTS, TABLES, dataset_json, table_csv
+from peersite.open_data.jsonld import work
+from peersite.data.load import load_marked_yaml
+from peersite.pages.markup import inline_markdown, sanitize_html
+from peersite.data.validate import check_site
 
 BASE = MINIMAL.read_text(encoding="utf-8")
 TITLE_LINE = 'original_title: {text: "A trial of peer support: results", language: en}'

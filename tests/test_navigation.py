@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import REAL_SITE, site_pages
-from peersite.pages import PAGES, page_url
-from peersite.render import labels, localise
+from peersite.pages.page_table import PAGES, page_url
+from peersite.pages.render import labels, localise
 
 PREFIX = {"da": "", "en": "en/"}
 STATEMENTS = {page_url(page.source, "da") for page in PAGES if not page.in_nav}

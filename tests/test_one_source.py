@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import REAL_SITE, ROOT, site_pages
-from peersite.render import labels, localise
+from peersite.pages.render import labels, localise
 
 FIELDS = ("region", "partnership", "delivery", "format")
 

@@ -20,14 +20,14 @@ import openpyxl
 import pytest
 
 from conftest import REAL_SITE, ROOT, site_pages, write_data
-from peersite.data_schema import SCHEMA_VERSION
-from peersite.downloads import DATASET, PACKAGE, SCHEMA, WORKBOOK, downloads
-from peersite.environment import labels
-from peersite.export import TABLES, columns
-from peersite.fields import field_kinds
-from peersite.licence import LICENCE_ID, LICENCE_URL
-from peersite.load import load_marked_yaml
-from peersite.validate import check_site
+from peersite.data.data_schema import SCHEMA_VERSION
+from peersite.open_data.downloads import DATASET, PACKAGE, SCHEMA, WORKBOOK, downloads
+from peersite.pages.environment import labels
+from peersite.open_data.export import TABLES, columns
+from peersite.data.fields import field_kinds
+from peersite.open_data.licence import LICENCE_ID, LICENCE_URL
+from peersite.data.load import load_marked_yaml
+from peersite.data.validate import check_site
 
 FILES = downloads(REAL_SITE)
 
@@ -188,8 +188,8 @@ FORMULAS = {
 
 
 def test_workbook_stores_a_text_that_looks_like_a_formula_as_text(tmp_path):
-    from peersite.load import load_marked_yaml
-    from peersite.validate import check_site
+    from peersite.data.load import load_marked_yaml
+    from peersite.data.validate import check_site
 
     mistakes = [(old, f"{old.split(':')[0]}: {json.dumps({'da': da, 'en': en})}") for old, (da, en) in FORMULAS.items()]
     site, problems = check_site(load_marked_yaml(write_data(tmp_path, *mistakes)))

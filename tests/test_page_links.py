@@ -8,12 +8,12 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 from conftest import ROOT, run_peersite
-from peersite import links
+from peersite.checks import links
 from peersite.cli import check
-from peersite.links import broken_page_links, page_anchors
-from peersite.problems import DataError
-from peersite.validate import DATA_PATH
-from peersite.write import hand_written_pages
+from peersite.checks.links import broken_page_links, page_anchors
+from peersite.data.problems import DataError
+from peersite.data.validate import DATA_PATH
+from peersite.pages.write import hand_written_pages
 
 
 @pytest.fixture()
@@ -111,9 +111,9 @@ def test_check_annotates_a_broken_link_on_its_line(docs):
 def test_anchors_are_found_as_mkdocs_makes_them():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())  # noqa: S506
     extensions = dict(next(iter(item.items())) if isinstance(item, dict) else (item, {}) for item in config["markdown_extensions"])
-    # MkDocs adds toc, tables and fenced_code to any list; the site's own extension (peersite/page_html.py) adds
+    # MkDocs adds toc, tables and fenced_code to any list; the site's own extension (peersite/pages/page_html.py) adds
     # glossary links and table labels, no ids.
-    assert extensions.keys() | {"toc", "tables", "fenced_code"} == {*links.MARKDOWN_EXTENSIONS, "toc", "peersite.page_html"}
+    assert extensions.keys() | {"toc", "tables", "fenced_code"} == {*links.MARKDOWN_EXTENSIONS, "toc", "peersite.pages.page_html"}
     headings = ["Sådan tester vi", "Hvor tilgængelig er hjemmesiden?", "Peer-støtte (PEER) & ÆØÅ"]
     for heading in headings:
         assert extensions["toc"]["slugify"](heading, "-") == links.HEADING_IDS["slugify"](heading, "-")

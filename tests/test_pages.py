@@ -6,8 +6,8 @@ import re
 import pytest
 
 from conftest import REAL_SITE, site_pages
-from peersite.render import localise
-from peersite.terms import glossary_terms
+from peersite.pages.render import localise
+from peersite.pages.terms import glossary_terms
 
 ABBREVIATIONS = {language: sorted(term.abbr[language] for term in REAL_SITE.glossary if term.abbr) for language in ("da", "en")}
 

@@ -12,7 +12,7 @@ import unicodedata
 import pytest
 
 from conftest import ROOT
-from peersite.characters import QUOTATION_MARKS, odd_spaces
+from peersite.data.characters import QUOTATION_MARKS, odd_spaces
 from peersite.cli import main
 
 REAL = (ROOT / "content" / "data.yml").read_text(encoding="utf-8")

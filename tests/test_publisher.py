@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from conftest import REAL_DATA, ROOT, run_peersite, site_pages, write_data
-from peersite.load import load_marked_yaml
-from peersite.problems import DataError
-from peersite.render import labels, localise, render_site
-from peersite.validate import DATA_PATH, validate_site
+from peersite.data.load import load_marked_yaml
+from peersite.data.problems import DataError
+from peersite.pages.render import labels, localise, render_site
+from peersite.data.validate import DATA_PATH, validate_site
 from publishing import EMPTY, FILLED, field_lines, published_site, real_data_with  # noqa: F401
 
 # What an editor reads beside each empty field, in the order of the section.

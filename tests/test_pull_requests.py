@@ -76,7 +76,7 @@ def test_the_checks_annotate_and_the_spell_check_runs_when_the_data_check_fails(
     steps = {step.get("name"): step for step in JOBS["test"]["steps"]}
     assert steps["Check the data and the pages"]["run"] == ".venv/bin/python -m peersite check --format github --language da"
     spelling = steps["Check the spelling"]
-    assert spelling["run"] == ".venv/bin/python -m peersite.spelling --format github --language da"
+    assert spelling["run"] == ".venv/bin/python -m peersite.checks.spelling --format github --language da"
     assert "!cancelled()" in spelling["if"]
     build = next(run for run in runs("preview") if run.startswith("make build"))
     log = re.search(r"\| tee (\S+)$", build)[1]
@@ -86,13 +86,13 @@ def test_the_checks_annotate_and_the_spell_check_runs_when_the_data_check_fails(
 def test_a_misspelling_is_annotated_on_its_line(tmp_path):
     for folder in ("content", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    (tmp_path / "peersite").mkdir()
-    shutil.copy(ROOT / "peersite" / "labels.yml", tmp_path / "peersite" / "labels.yml")
+    (tmp_path / "peersite" / "pages").mkdir(parents=True)
+    shutil.copy(ROOT / "peersite" / "pages" / "labels.yml", tmp_path / "peersite" / "pages" / "labels.yml")
     page = tmp_path / "docs" / "privacy.en.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("Search runs in your own browser.", "Search runs in your own browzer."), encoding="utf-8")
     line = text[:text.index("Search runs in your own browser.")].count("\n") + 1
-    result = subprocess.run([sys.executable, "-m", "peersite.spelling", "--root", str(tmp_path), "--format", "github"],
+    result = subprocess.run([sys.executable, "-m", "peersite.checks.spelling", "--root", str(tmp_path), "--format", "github"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -131,6 +131,6 @@ def test_a_warning_both_languages_log_is_annotated_once_and_the_navigations_on_t
     pages = build_annotations.hand_written_pages(ROOT / "docs")
     navigation, generated = (build_annotations.annotation(level, message, ROOT, pages) for level, message in warnings)
     line = int(re.search(r"line=(\d+)", navigation)[1])
-    table = (ROOT / "peersite" / "pages.py").read_text(encoding="utf-8").splitlines()
-    assert navigation.startswith("::warning file=peersite/pages.py,") and '"getting-started.md"' in table[line - 1]
+    table = (ROOT / "peersite" / "pages" / "page_table.py").read_text(encoding="utf-8").splitlines()
+    assert navigation.startswith("::warning file=peersite/pages/page_table.py,") and '"getting-started.md"' in table[line - 1]
     assert generated == "::warning title=build::" + warnings[1][1]  # a page made from the data: on the pull request

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from conftest import REAL_DATA, REAL_PROBLEMS, REAL_SITE
-from peersite.fields import ListOf, RecordOf, field_kinds
-from peersite.schema import Site
+from peersite.data.fields import ListOf, RecordOf, field_kinds
+from peersite.data.schema import Site
 
 
 def records() -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""Each field of content/data.yml is declared once, as its kind, in peersite/schema.py: a field written the old
+"""Each field of content/data.yml is declared once, as its kind, in peersite/data/schema.py: a field written the old
 double way (an annotation beside the kind) is refused when the schema is read, and a field a record inherits
 (reviewed, reviewed_by) is checked, exported, in the JSON Schema and in the form for every record kind that has it.
 The fields renamed for what they hold show where they did: a model's contacts, the trial's claim against its result."""
@@ -12,16 +12,16 @@ import yaml
 
 from conftest import MINIMAL, REAL_DATA, REAL_SITE
 from peersite import LANGUAGES, source_file
-from peersite.cms import cms_config
-from peersite.data_schema import data_schema
-from peersite.environment import labels
-from peersite.export import TABLES, dataset, table_csv
-from peersite.fields import BilingualText, ListOf, Located, RecordOf, ReviewDate, Text, field_kinds, record
-from peersite.load import load_marked_yaml
-from peersite.render import render_site
-from peersite.review import OWN_REVIEW
-from peersite.schema import SITE, Reviewed
-from peersite.validate import check_site, validate_site
+from peersite.editing.cms import cms_config
+from peersite.data.data_schema import data_schema
+from peersite.pages.environment import labels
+from peersite.open_data.export import TABLES, dataset, table_csv
+from peersite.data.fields import BilingualText, ListOf, Located, RecordOf, ReviewDate, Text, field_kinds, record
+from peersite.data.load import load_marked_yaml
+from peersite.pages.render import render_site
+from peersite.data.review import OWN_REVIEW
+from peersite.data.schema import SITE, Reviewed
+from peersite.data.validate import check_site, validate_site
 from test_admin import form_fields, record_classes
 
 INHERITED = ("reviewed", "reviewed_by")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, run_peersite, run_site_build, write_data
-from peersite.environment import labels
+from peersite.pages.environment import labels
 
 LABELS = labels()
 SITE_REVIEWED = {"da": "22. november 2026", "en": "22 November 2026"}  # minimal.yml's site: reviewed:

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from peersite import LANGUAGES
-from peersite.environment import yaml_string
-from peersite.pages import generated_pages
-from peersite.render import labels, render_site
-from peersite.translations import untranslated_pages
-from peersite.validate import load_site
-from peersite.site_files import RENDERED_DOCS
-from peersite.write import write_files
+from peersite.pages.environment import yaml_string
+from peersite.pages.page_table import generated_pages
+from peersite.pages.render import labels, render_site
+from peersite.checks.translations import untranslated_pages
+from peersite.data.validate import load_site
+from peersite.pages.site_files import RENDERED_DOCS
+from peersite.pages.write import write_files
 
 from conftest import copy_project
 

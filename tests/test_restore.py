@@ -24,9 +24,9 @@ from ruamel.yaml import YAML
 
 from conftest import REAL_DATA, ROOT, run_peersite
 from peersite.cli import main
-from peersite.load import load_marked_yaml
-from peersite.restore import Original, same
-from peersite.validate import DATA_PATH
+from peersite.data.load import load_marked_yaml
+from peersite.editing.restore import Original, same
+from peersite.data.validate import DATA_PATH
 
 ORIGINAL = (ROOT / DATA_PATH).read_text(encoding="utf-8")
 LINES = ORIGINAL.splitlines(keepends=True)

@@ -4,9 +4,9 @@ as a warning: the exit code stays 0. A record nobody reviewed does not take the 
 import datetime
 
 from conftest import run_peersite, write_data
-from peersite.load import load_marked_yaml
-from peersite.review import cutoff, stale_records
-from peersite.validate import validate_site
+from peersite.data.load import load_marked_yaml
+from peersite.data.review import cutoff, stale_records
+from peersite.data.validate import validate_site
 
 TODAY = datetime.date(2026, 11, 23)
 

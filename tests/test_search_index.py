@@ -8,10 +8,10 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import REAL_SITE
-from peersite.markup import plain_text
-from peersite.pages import PAGES, page_url
-from peersite.render import labels, localise
-from peersite.search import fold, has_words, index_path, locate, split_search_index, subheadings, with_text
+from peersite.pages.markup import plain_text
+from peersite.pages.page_table import PAGES, page_url
+from peersite.pages.render import labels, localise
+from peersite.pages.search import fold, has_words, index_path, locate, split_search_index, subheadings, with_text
 
 COMBINED = {
     "config": {"lang": ["da", "en"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"], "fields": {"text": {}}},
@@ -214,8 +214,8 @@ def test_each_glossary_term_is_an_entry_of_its_own(built_site, language):
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_only_pages_given_a_search_weight_carry_one(built_site, language):
-    """Every entry of a page with a search_boost in peersite/pages.py has it, and no other entry has one."""
+    """Every entry of a page with a search_boost in peersite/pages/page_table.py has it, and no other entry has one."""
     boosts = {page_url(page.source, "da"): page.search_boost for page in PAGES if page.search_boost}
-    assert boosts, "peersite/pages.py gives no page a search weight"
+    assert boosts, "peersite/pages/page_table.py gives no page a search weight"
     for entry in built_index(built_site, language)["docs"]:
         assert entry.get("boost") == boosts.get(entry["location"].split("#")[0]), entry["location"]

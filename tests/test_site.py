@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import FAKE_REPO_URL, REAL_SITE
-from peersite.pages import PAGES, page_url
+from peersite.pages.page_table import PAGES, page_url
 
 MODEL_IDS = [model.id for model in REAL_SITE.models]
 EVIDENCE_IDS = [source.id for source in REAL_SITE.evidence]

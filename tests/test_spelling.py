@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from peersite import spelling
+from peersite.checks import spelling
 
 
 @pytest.fixture()
@@ -15,8 +15,8 @@ def project(tmp_path):
     """A copy of every text the spell check reads, to plant mistakes in."""
     for folder in ("content", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    (tmp_path / "peersite").mkdir()
-    shutil.copy(ROOT / "peersite" / "labels.yml", tmp_path / "peersite" / "labels.yml")
+    (tmp_path / "peersite" / "pages").mkdir(parents=True)
+    shutil.copy(ROOT / "peersite" / "pages" / "labels.yml", tmp_path / "peersite" / "pages" / "labels.yml")
     return tmp_path
 
 
@@ -29,7 +29,7 @@ def plant(path, old: str, new: str) -> int:
 
 
 def test_the_real_texts_have_no_misspellings_or_unwanted_variants():
-    result = subprocess.run([sys.executable, "-m", "peersite.spelling"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "peersite.checks.spelling"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Spelling: no problems in" in result.stdout
 

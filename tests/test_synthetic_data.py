@@ -5,8 +5,8 @@ import sys
 import yaml
 
 from conftest import ROOT
-from peersite.load import load_marked_yaml
-from peersite.validate import check_site
+from peersite.data.load import load_marked_yaml
+from peersite.data.validate import check_site
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_data import synthetic_data  # noqa: E402

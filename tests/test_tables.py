@@ -1,6 +1,6 @@
-"""Tables rewritten to read well on a phone and in search results (peersite/tables.py)."""
+"""Tables rewritten to read well on a phone and in search results (peersite/pages/tables.py)."""
 
-from peersite.tables import rewrite_tables
+from peersite.pages.tables import rewrite_tables
 
 TABLE = """<p>Før</p>
 <table>

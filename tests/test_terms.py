@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from peersite.terms import Explainer, GlossaryTerm, glossary_terms
+from peersite.pages.terms import Explainer, GlossaryTerm, glossary_terms
 
 
 def entry(id, term, definition, abbr=None):

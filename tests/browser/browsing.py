@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 
 from conftest import site_pages
 from peersite import LANGUAGES, language_of_url, url_prefix
-from peersite.pages import PAGES, page_url
+from peersite.pages.page_table import PAGES, page_url
 
 # Schemes that never leave the browser.
 LOCAL_SCHEMES = {"data", "blob", "about"}
@@ -29,7 +29,7 @@ def page_paths(site_dir: Path) -> list[str]:
 
 
 def pages_of_each_kind(site_dir: Path) -> list[str]:
-    """A URL path for each kind of page, in both languages: every page of the site's table of pages (peersite.pages,
+    """A URL path for each kind of page, in both languages: every page of the site's table of pages (peersite.pages.page_table,
     each made by a template of its own or hand-written), the longest record page of each collection (the most to lay
     out and to print) and the 404 page. A page added to the table is among them; a record added is one of its kind."""
     paths = []

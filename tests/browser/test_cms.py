@@ -20,8 +20,8 @@ from playwright.sync_api import Page, expect
 
 from browsing import violations
 from conftest import ROOT, LocalServer, _QuietHandler, real_project_copy, run_site_build
-from peersite.load import load_marked_yaml
-from peersite.validate import DATA_PATH
+from peersite.data.load import load_marked_yaml
+from peersite.data.validate import DATA_PATH
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 DANISH_INTERFACE = ROOT / "node_modules" / "decap-cms-locales" / "src" / "da" / "index.js"
@@ -172,7 +172,7 @@ def saved_data(clone: Path, section: str, folder: Path) -> Path:
 
 
 def item_name(record: dict) -> str:
-    """How the form names a record in a folded list (peersite/cms.py: its Danish name)."""
+    """How the form names a record in a folded list (peersite/editing/cms.py: its Danish name)."""
     return f"«{record['name']['da']}»"
 
 
@@ -265,7 +265,7 @@ def named_when_drawn(page: Page) -> list[str]:
 
 
 def test_every_control_of_the_entry_editor_has_a_name_and_meets_wcag(browser, admin_url, clone):
-    """Decap 3.16.3 leaves the buttons of each list item (fold, move, remove) without a name; peersite/admin/admin.js
+    """Decap 3.16.3 leaves the buttons of each list item (fold, move, remove) without a name; peersite/editing/admin/admin.js
     names them. The figure without the script is the one the closing note gives."""
     models = load_marked_yaml(clone / DATA_PATH)["models"]
     first = models[0]
@@ -285,6 +285,6 @@ def test_every_control_of_the_entry_editor_has_a_name_and_meets_wcag(browser, ad
         assert named_when_drawn(page) == []
         assert violations(page) == []
         print(f"controls without a name: {len(without_names)} without admin.js, 0 with it")
-        assert without_names, "Decap now names every control itself: peersite/admin/admin.js can go"
+        assert without_names, "Decap now names every control itself: peersite/editing/admin/admin.js can go"
     finally:
         context.close()

@@ -10,8 +10,8 @@ from playwright.sync_api import Browser, Page, expect
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
 from browsing import foreign_requests, no_requests_to_other_hosts, report, violations  # noqa: F401
 from conftest import REAL_SITE
-from peersite.environment import labels
-from peersite.evidence_map import evidence_map
+from peersite.pages.environment import labels
+from peersite.data.evidence_map import evidence_map
 from test_language_switcher import switch_language
 
 MODELS = [model.id for model in REAL_SITE.models]

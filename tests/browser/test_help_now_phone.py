@@ -8,8 +8,8 @@ from playwright.sync_api import Page, expect
 
 from conftest import REAL_SITE
 from peersite import url_prefix
-from peersite.pages import help_now_url
-from peersite.render import labels, localise
+from peersite.pages.page_table import help_now_url
+from peersite.pages.render import labels, localise
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
 from browsing import first_record_page, foreign_requests, no_requests_to_other_hosts, report, violations  # noqa: F401

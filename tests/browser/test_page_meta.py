@@ -11,9 +11,9 @@ import yaml
 
 from browsing import language_of, page_paths
 from conftest import REAL_SITE
-from peersite.downloads import downloads
-from peersite.environment import labels
-from peersite.site_config import read_config
+from peersite.open_data.downloads import downloads
+from peersite.pages.environment import labels
+from peersite.pages.site_config import read_config
 
 ROOT = Path(__file__).resolve().parents[2]
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}

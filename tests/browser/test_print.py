@@ -14,9 +14,9 @@ from playwright.sync_api import Page
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
 from browsing import each_kind, foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
-from peersite.evidence_map import evidence_map
+from peersite.data.evidence_map import evidence_map
 from conftest import REAL_SITE
-from peersite.environment import labels
+from peersite.pages.environment import labels
 
 A4 = (595, 842)  # points, portrait
 PAGE_SIZE = re.compile(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts")

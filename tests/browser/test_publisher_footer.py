@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import REAL_DATA
-from peersite.render import labels, localise
+from peersite.pages.render import labels, localise
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
 from browsing import each_kind, is_local, language_of, no_requests_to_other_hosts, report, violations  # noqa: F401
 from publishing import published_site, published_url  # noqa: F401

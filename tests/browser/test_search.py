@@ -11,9 +11,9 @@ from playwright.sync_api import Page, expect
 
 from browsing import foreign_requests, no_requests_to_other_hosts, settled_search_results  # noqa: F401
 from conftest import REAL_SITE
-from peersite.markup import plain_text
-from peersite.pages import PAGES, page_url
-from peersite.render import localise
+from peersite.pages.markup import plain_text
+from peersite.pages.page_table import PAGES, page_url
+from peersite.pages.render import localise
 
 # Words the content must contain; each is typed the ways a reader without Danish letters might.
 SPELLINGS = [

@@ -1,7 +1,7 @@
 /*
  * Material's search worker, with Danish letters folded on both sides of the search, so that
  * "raadgivning", "radgivning" and "rådgivning" find the same words. The folds come with the
- * search index (peersite/search.py writes them); results show and highlight the original text.
+ * search index (peersite/pages/search.py writes them); results show and highlight the original text.
  * Numbers such as 112 are kept in every language's index, and each result shows one short passage.
  *
  * Started as worker.js?material=search.<hash>.min.js, the name of Material's worker in ../workers/.

@@ -1,0 +1,1 @@
+"""The checks beyond the data's own: spelling, both languages of every page, links."""

@@ -1,0 +1,1 @@
+"""Editing in the browser: the form's configuration, and putting a saved file's formatting back."""

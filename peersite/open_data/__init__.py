@@ -1,0 +1,1 @@
+"""The open data: JSON, CSV, the workbook, the citations, JSON-LD and the licence."""
