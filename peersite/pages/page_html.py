@@ -13,6 +13,7 @@ from functools import lru_cache
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from .. import LANGUAGES
 from .markup import sanitize_html
@@ -45,11 +46,22 @@ class PageSettings(Preprocessor):
         return kept
 
 
+class PageSerialised(Treeprocessor):
+    """Marks the point after which the postprocessors see the whole page: the toc extension runs them before it, on
+    each heading's text, for the table of contents."""
+
+    def run(self, root) -> None:
+        """Note that the page is whole from here on."""
+        self.md.peersite_whole_page = True
+
+
 class FinishedHtml(Postprocessor):
     """Tables, glossary words and the allowed markup, on the page's finished HTML."""
 
     def run(self, text: str) -> str:
-        """The page's HTML as the site shows it."""
+        """The page's HTML as the site shows it; a heading's text for the table of contents as it is."""
+        if not getattr(self.md, "peersite_whole_page", False):
+            return text
         text = rewrite_tables(text)
         settings = getattr(self.md, "peersite_page", None)
         if settings:
@@ -70,11 +82,13 @@ class PageHtmlExtension(Extension):
         self.md = md
         md.registerExtension(self)
         md.preprocessors.register(PageSettings(md), "peersite_page", 35)  # before whitespace and HTML blocks are read
+        md.treeprocessors.register(PageSerialised(md), "peersite_whole_page", -100)  # after every other
         md.postprocessors.register(FinishedHtml(md), "peersite_html", 0)  # after raw HTML is put back (30)
 
     def reset(self) -> None:
         """A converter used for a further page starts without the last page's settings."""
         self.md.peersite_page = None
+        self.md.peersite_whole_page = False
 
 
 def makeExtension(**kwargs) -> PageHtmlExtension:  # noqa: N802 — how Python-Markdown loads an extension by name
