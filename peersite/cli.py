@@ -51,6 +51,14 @@ def check(data: Path, shown: str, docs: Path, site_path: str = "/"):
     return site, rendered
 
 
+def render(root: Path, data: Path, shown: str, docs: Path) -> list[str]:
+    """`check`, then write everything a generator reads into root/rendered/ with the pages check rendered; return the
+    files written or removed. Raises DataError as check does; a failure to render shows here, with its traceback."""
+    config = read_config(root)
+    site, rendered = check(data, shown, docs, config.site_path)
+    return write_site_files(root, config, site, rendered or render_site(site, config.site_path))
+
+
 def rendered_pages(site, site_path: str):
     """The pages and snippets the data makes, for checking the links to them; None when they cannot be made.
 
@@ -158,28 +166,27 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "cms-config":
         return write_cms_config(Path(args.data), args.data, Path(args.output or CONFIG_PATH), args.check)
-    site_path = read_config(Path.cwd()).site_path if args.command == "render" else "/"
     try:
-        site, rendered = check(Path(args.data), args.data, Path(args.docs), site_path)
+        if args.command == "render":
+            changed = render(Path.cwd(), Path(args.data), args.data, Path(args.docs))
+            print(ngettext("{count} file written to {folder}.", "{count} files written to {folder}.", len(changed), folder=RENDERED))
+            return 0
+        site, _rendered = check(Path(args.data), args.data, Path(args.docs))
     except DataError as error:
         print(error.report(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
-    if args.command == "check":
-        stream = sys.stdout if args.format == "github" else sys.stderr
-        for stale in stale_records(site, datetime.date.today()):  # warnings: the exit code stays 0
-            print(stale.format(args.data, args.format), file=stream)
-        unset = unset_fields(site)
-        # Warnings, but no site goes out without its publisher.
-        for problem, warning in [(field, not args.publishing) for field in unset] + [(address, True) for address in unencrypted_addresses(site)]:
-            print(problem.annotation(args.data, warning) if args.format == "github" else problem.format(args.data, warning), file=stream)
-        if unset and args.publishing:
-            print(ngettext("{path}: the publisher is not set ({count} field to fill in); the site is not published until it is"
-                           " — see CONTRIBUTING.md, \"Udgiveren\" / \"The publisher\".",
-                           "{path}: the publisher is not set ({count} fields to fill in); the site is not published until it is"
-                           " — see CONTRIBUTING.md, \"Udgiveren\" / \"The publisher\".", len(unset), path=args.data), file=stream)
-            return 1
-        print(_("{path}: no errors.", path=args.data))
-        return 0
-    changed = write_site_files(Path.cwd(), site, rendered or render_site(site, site_path))  # a failure to render shows here
-    print(ngettext("{count} file written to {folder}.", "{count} files written to {folder}.", len(changed), folder=RENDERED))
+    stream = sys.stdout if args.format == "github" else sys.stderr
+    for stale in stale_records(site, datetime.date.today()):  # warnings: the exit code stays 0
+        print(stale.format(args.data, args.format), file=stream)
+    unset = unset_fields(site)
+    # Warnings, but no site goes out without its publisher.
+    for problem, warning in [(field, not args.publishing) for field in unset] + [(address, True) for address in unencrypted_addresses(site)]:
+        print(problem.annotation(args.data, warning) if args.format == "github" else problem.format(args.data, warning), file=stream)
+    if unset and args.publishing:
+        print(ngettext("{path}: the publisher is not set ({count} field to fill in); the site is not published until it is"
+                       " — see CONTRIBUTING.md, \"Udgiveren\" / \"The publisher\".",
+                       "{path}: the publisher is not set ({count} fields to fill in); the site is not published until it is"
+                       " — see CONTRIBUTING.md, \"Udgiveren\" / \"The publisher\".", len(unset), path=args.data), file=stream)
+        return 1
+    print(_("{path}: no errors.", path=args.data))
     return 0

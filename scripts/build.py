@@ -15,11 +15,8 @@ from pathlib import Path
 
 import click
 
-from peersite.cli import check
+from peersite.cli import render
 from peersite.data.problems import DataError
-from peersite.pages.render import render_site
-from peersite.pages.site_config import read_config
-from peersite.pages.site_files import write_site_files
 from peersite.data.validate import DATA_PATH
 from peersite.pages.page_table import DOCS_DIR
 
@@ -56,17 +53,11 @@ def show_log(generator: str, verbose: bool) -> None:
         logging.getLogger("mkdocs").parent = logger
 
 
-def render(root: Path) -> None:
-    """Check the data and the hand-written pages, once, and write what the generator reads; DataError if unsound."""
-    site_path = read_config(root).site_path
-    site, rendering = check(root / DATA_PATH, DATA_PATH, root / DOCS_DIR, site_path)
-    write_site_files(root, site, rendering or render_site(site, site_path))  # a failure to render shows here, with its traceback
-
-
 def build_site(generator, config_file: Path, site_dir: Path | None) -> Path:
     """Render, then build every language into a folder beside site_dir that replaces it once the build succeeded:
     a failed build leaves the last site as it was (`make serve` keeps serving it)."""
-    render(config_file.resolve().parent)
+    root = config_file.resolve().parent
+    render(root, root / DATA_PATH, DATA_PATH, root / DOCS_DIR)  # data and pages checked once; DataError if unsound
     config = generator.config.load_config(str(config_file))
     site_dir = (site_dir or Path(config.site_dir)).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 
 from conftest import copy_project, run_mkdocs_build, run_peersite, write_data
 from peersite.pages.render import render_site
+from peersite.pages.site_config import read_config
 from peersite.pages.site_files import write_site_files
 from peersite.data.validate import DATA_PATH, load_site
 
@@ -127,7 +128,7 @@ def hostile_site(tmp_path_factory):
         patch.setattr("peersite.data.fields.markup_problem", lambda text: None)
         patch.chdir(project)
         site = load_site(project / DATA_PATH)
-        write_site_files(project, site, render_site(site))
+        write_site_files(project, read_config(project), site, render_site(site))
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=False))
     return project / "site"
 

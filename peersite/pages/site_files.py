@@ -21,7 +21,7 @@ from .page_table import DOCS_DIR, help_now_url, navigation, not_in_nav, page_url
 from ..data.publisher import footer_publisher
 from .render import Rendering, localise
 from ..data.schema import Site
-from .site_config import SiteConfig, read_config
+from .site_config import SiteConfig
 from .snippets import fill_snippets
 from .terms import glossary_terms
 from .write import hand_written_pages, write_files, write_if_changed
@@ -117,9 +117,9 @@ def site_files(site: Site, config: SiteConfig, rendering: Rendering, root: Path)
     return files
 
 
-def write_site_files(root: Path, site: Site, rendering: Rendering) -> list[str]:
+def write_site_files(root: Path, config: SiteConfig, site: Site, rendering: Rendering) -> list[str]:
     """Write rendered/docs/ and rendered/mkdocs.yml for the project at root; return the files written or removed."""
-    changed = write_files(root / RENDERED_DOCS, site_files(site, read_config(root), rendering, root))
+    changed = write_files(root / RENDERED_DOCS, site_files(site, config, rendering, root))
     config = yaml.safe_dump(theme_config(site, rendering), allow_unicode=True, sort_keys=False)
     write_if_changed(root / RENDERED_CONFIG, f"# Written by `peersite render`; mkdocs.yml inherits it.\n{config}")
     return changed
