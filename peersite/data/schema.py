@@ -41,7 +41,7 @@ class Reviewed(Located):
     find-support page, which shows the site's day instead, declare `reviewed` again with their own wording."""
 
     reviewed = ReviewDate(required=False, label="Gennemgået",
-        description="Den dag, indholdet sidst blev tjekket mod kilderne. Uden den står der på siden, at det endnu ikke er gennemgået.")
+        description="Den dag, indholdet sidst blev holdt op mod kilderne. Står der ingen dato, skriver siden, at indholdet endnu ikke er gennemgået.")
     reviewed_by = Text(required=False, label="Gennemgået af",
         description="Hvem der tjekkede indholdet den dag: et navn eller en rolle.")
 
@@ -193,7 +193,7 @@ class Model(Reviewed):
     cost = Text(required=False, label="Pris",
         description="Hvad modellen koster, hvor en kilde siger det. Ellers står der, at kilderne ikke siger det.")
     contacts = Refs("organisations", required=False, label="Spørg",
-        description="Organisationer, som kilderne nævner som dem, der driver eller står bag modellen.")
+        description="Organisationer, man kan spørge om modellen, fx dem, der ifølge kilderne driver den eller står bag den.")
 
 
 @record("form", "forms", label_singular="form")
@@ -322,8 +322,8 @@ class PeerTrial(Located):
     arms = ListOf(Arm, label="Grupper", description="Forsøgets grupper, med antal i hver.")
     timeline = ListOf(Text(), label="Tidslinje", description="Forsøgets forløb, ét trin pr. punkt.")
     results = ListOf(Result, label="Resultater", description="Hvad forsøget fandt, ét effektmål pr. punkt.")
-    claim_versus_result = Text(label="Påstand mod resultat",
-        description="Hvor en kilde siger mere, end forsøget fandt, og hvad forsøget faktisk fandt.")
+    claim_versus_result = Text(label="Om beskrivelsen af resultaterne",
+        description="Hvis en kilde siger mere, end forsøget fandt: hvad kilden siger, og hvad forsøget faktisk fandt.")
     papers = Refs("evidence", label="Artikler", description="De kilder, der beskriver forsøget og dets resultater.")
 
 
