@@ -53,7 +53,7 @@ def date_parts(iso_date: str) -> dict:
 def address_note(source: Source, site: Site, language: str) -> str | None:
     """What a reference manager should keep about a work's address beyond the URL: that it closed, as its own
     notice says, what followed it, and the page that links a work with no address of its own."""
-    words = {key: text[language] for key, text in labels().items() if isinstance(text, dict) and language in text}
+    words = {key: labels()[key][language] for key in ("closed", "months", "date_pattern", "closed_notice", "successor", "linked_from")}
     notes = []
     if source.closed:
         notes.append(f"{words['closed']} {long_date(source.closed, words['months'], words['date_pattern'])},"
