@@ -121,8 +121,9 @@ RUN_AXE = """async () => {
 
 
 def violations(page: Page) -> list[dict]:
-    """axe-core's WCAG 2.1 A/AA violations on the loaded page."""
-    page.add_script_tag(path=str(AXE))
+    """axe-core's WCAG 2.1 A/AA violations on the loaded page (axe-core put in, unless its context puts it in every page)."""
+    if not page.evaluate("() => 'axe' in window"):
+        page.add_script_tag(path=str(AXE))
     return page.evaluate(RUN_AXE)
 
 
@@ -134,13 +135,20 @@ def report(found: dict[str, list[dict]]) -> str:
     )
 
 
+# Resolves once the element has not changed for QUIET_FRAMES frames in a row: counted in the browser's frames, not in
+# seconds, so that a slow machine, drawing fewer frames, waits as long as a fast one for the same work.
+QUIET_FRAMES = 10
+UNCHANGED = """(element, frames) => new Promise(resolve => {
+    let quiet = 0;
+    const observer = new MutationObserver(() => { quiet = 0; });
+    observer.observe(element, {childList: true, subtree: true, characterData: true, attributes: true});
+    const frame = () => ++quiet >= frames ? (observer.disconnect(), resolve()) : requestAnimationFrame(frame);
+    requestAnimationFrame(frame);
+})"""
+
+
 def settled_search_results(page: Page) -> None:
-    """Wait until the search results stop changing: Material searches again on every key-up, and a result
-    list still being replaced takes the keyboard's focus with it."""
-    shown = None
-    for _ in range(20):
-        page.wait_for_timeout(250)
-        now = page.locator(".md-search-result__list").inner_html()
-        if now == shown:
-            return
-        shown = now
+    """Wait until the search results stop changing: Material shows the first results a frame after their count, the
+    next as the list's end comes into view, and a list for each key typed; a list still being replaced takes the
+    keyboard's focus with it."""
+    page.locator(".md-search-result").evaluate(UNCHANGED, QUIET_FRAMES)
