@@ -190,8 +190,8 @@ class Model(Reviewed):
     after_trial = Text(label="Efter afprøvningen", description="Hvad der skete med modellen, efter afprøvningen sluttede.")
     resources = Text(required=False, label="Ressourcer",
         description="Personale, timer og uddannelse, som kilderne nævner. Ellers står der, at kilderne ikke siger det.")
-    cost = Text(required=False, label="Pris",
-        description="Hvad modellen koster, hvor en kilde siger det. Ellers står der, at kilderne ikke siger det.")
+    cost = Text(required=False, label="Udgifter",
+        description="Hvad modellen koster, hvis en kilde siger det. Ellers står der, at kilderne ikke siger det.")
     contacts = Refs("organisations", required=False, label="Spørg",
         description="Organisationer, man kan spørge om modellen, fx dem, der ifølge kilderne driver den eller står bag den.")
 
@@ -250,7 +250,7 @@ class Session(Located):
 
     number = Int(label="Nummer", description="Mødets nummer i forløbet: 1, 2, 3 …")
     title = Text(label="Titel", description="Mødets emne.")
-    about = Text(required=False, label="Om mødet", description="Hvad der sker på mødet, hvor kilderne siger det.")
+    about = Text(required=False, label="Om mødet", description="Hvad der sker på mødet, hvis kilderne siger det.")
 
 
 @record("course", "courses")
@@ -375,10 +375,10 @@ class Source(Reviewed):
     name = Text(label="Navn",
         description="Hvad siden kalder kilden: en beskrivelse, ikke en oversat titel.")
     original_title = RecordOf(WorkTitle, required=False, label="Originaltitel",
-        description="Værkets egen titel og sprog, hvor kilderne giver den.")
+        description="Værkets egen titel og sprog, hvis kilderne giver den.")
     year = Year(required=False, label="År", description="Det år, værket udkom.")
     published = Date(required=False, label="Udgivet",
-        description="Den dag, værket udkom, hvor kilderne giver den.")
+        description="Den dag, værket udkom, hvis kilderne giver den.")
     authors = ListOf(Str(), required=False, label="Forfattere",
         description="Forfatterne, én pr. punkt, som «Efternavn, Fornavn». Et navn uden tydeligt efternavn skrives, som det står.")
     author_organisations = Refs("organisations", required=False, label="Organisationer som forfattere",
@@ -500,7 +500,7 @@ class HelpSource(Located):
 
     one_of = ("url", "site", "name")
     url = Url(required=False, label="Webadresse",
-        description="Sidens fulde adresse, hvor kilderne giver den.")
+        description="Sidens fulde adresse, hvis kilderne giver den.")
     site = SiteName(required=False, label="Hjemmeside",
         description="Ellers hjemmesidens navn, fx regionh.dk. Linket går til hjemmesidens forside.")
     name = Str(required=False, label="Navn",
@@ -531,7 +531,7 @@ class HelpNumber(Located):
     name = Text(label="Navn", description="Hvad nummeret hedder.")
     for_what = Text(label="Til hvad", description="Hvad man kan ringe eller skrive om.")
     hours = Text(required=False, label="Åbningstider",
-        description="Hvornår nummeret svarer, hvor kilderne siger det.")
+        description="Hvornår nummeret svarer, hvis kilderne siger det.")
     sources = ListOf(HelpSource, at_least=1, label="Set på",
         description="De sider, nummeret er set på, med den dag, det blev tjekket.")
 
@@ -581,9 +581,9 @@ class Offer(Located):
     what = Text(label="Hvad", description="Hvad man får.")
     run_by = Refs("organisations", at_least=1, label="Drives af", description="De organisationer, der driver tilbuddet.")
     cost = Text(required=False, label="Pris",
-        description="Hvad det koster, hvor kilderne siger det.")
+        description="Hvad det koster, hvis kilderne siger det.")
     reach = Text(required=False, label="Kontakt",
-        description="Hvordan man kommer i kontakt med tilbuddet, hvor kilderne siger det.")
+        description="Hvordan man kommer i kontakt med tilbuddet, hvis kilderne siger det.")
     numbers = ListOf(HelpNumber, required=False, label="Numre", description="Tilbuddets numre at ringe eller skrive til.")
     model = Ref("models", required=False, label="Model", description="Den model, tilbuddet bygger på.")
     sources = ListOf(HelpSource, at_least=1, label="Set på",
