@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical-i18n"
-# Theme parts inside the article that are no content: heading anchors, the edit button, the skip target.
-SKIPPED_CLASSES = {"headerlink", "md-content__button"}
+# Theme parts inside the article that are no content: heading anchors. (The edit button is compared: where it leads.)
+SKIPPED_CLASSES = {"headerlink"}
 SKIPPED_TAGS = {"script", "style", "svg"}
 SHOWN = 10  # differing pages shown in full; the rest are only counted
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
