@@ -34,6 +34,7 @@ ENGLISH_QUOTE = first_line(r'^ +en: "[^"“”‘’]*“[^"“”‘’]+”[^"
 DANISH_INNER = first_line(r'^ +da: ".*›[^"‹]+‹.*"$')
 ENGLISH_INNER = first_line(r'^ +en: ".*‘[^"’]+’.*"$')
 FLOW_PAIR = first_line(r'\{da: "[^"]+", en: "[^"]+"\}')
+REVIEWED = first_line(r'^ +reviewed: "\d{4}-\d{2}-\d{2}"$')
 OPENING, CLOSING = QUOTATION_MARKS["da"][0]
 INNER_OPENING, INNER_CLOSING = QUOTATION_MARKS["da"][1]
 EN_OPENING, EN_CLOSING = QUOTATION_MARKS["en"][0]
@@ -108,6 +109,8 @@ MISTAKES = [
     ("tab inside a text", first_space_in_text(ENGLISH, "\t"), "U+0009 CHARACTER TABULATION at column {column}"),
     ("soft hyphen", after_first_space_in_text(DANISH, "\u00ad"), "U+00AD SOFT HYPHEN at column {column} — delete it"),
     ("zero-width space", after_first_space_in_text(ENGLISH, "\u200b"), "U+200B ZERO WIDTH SPACE at column {column}"),
+    # In a date it was "expected a date, got a text ('2026-12-04')": nothing to see in the message either.
+    ("zero-width space in a date", swap(REVIEWED, ("2", "\u200b2")), "U+200B ZERO WIDTH SPACE at column {column}"),
     # A control character broke the workbook's writing, deep in the build, with a traceback.
     ("escape character written as an escape", after_first_space_in_text(DANISH, "\\e"), "U+001B CONTROL CHARACTER at column {column}"),
 ]

@@ -411,6 +411,9 @@ class Date(Field):
     python_type = str  # as written, YYYY-MM-DD
 
     def check(self, value, where, mark, checking):
+        # A character no one can see is named as such: "expected a date, got '2026-12-04'" would show nothing wrong.
+        if isinstance(value, str) and (value := checking.checked_text(value, mark, where)) is None:
+            return None
         try:
             return datetime.date.fromisoformat(value).isoformat()
         except (TypeError, ValueError):
@@ -431,6 +434,8 @@ class PageDate(Field):
     def check(self, value, where, mark, checking):
         if isinstance(value, int) and not isinstance(value, bool):
             return Year().check(value, where, mark, checking)
+        if isinstance(value, str) and (value := checking.checked_text(value, mark, where)) is None:
+            return None  # as in a Date
         try:
             return datetime.date.fromisoformat(value).isoformat()
         except (TypeError, ValueError):
