@@ -40,6 +40,10 @@ MISTAKES = [
     ("wrong-type", "    number: 1\n", "    number: one\n", [
         "content/data.yml:57:13: models[0].number: expected a whole number, got a text ('one') — write digits only, like 12",
     ]),
+    ("number-in-quotes", "    number: 1\n", '    number: "1"\n', [
+        "content/data.yml:57:13: models[0].number: expected a whole number, got a text ('1')"
+        " — write the number without the quotes",
+    ]),
     ("unknown-choice", "    delivery: paid\n", "    delivery: salaried\n", [
         "content/data.yml:61:15: models[0].delivery: unknown value 'salaried' — use one of: paid, volunteer, not-stated",
     ]),

@@ -378,7 +378,10 @@ class Int(Field):
 
     def check(self, value, where, mark, checking):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            checking.problem(mark, where, _("expected a whole number, got {got} — write digits only, like 12", got=describe(value, mark)))
+            # Digits in quotes are a text to YAML: the editor wrote the number, and only the quotes are wrong.
+            quoted = isinstance(value, str) and value.strip().isdigit()
+            fix = _("write the number without the quotes") if quoted else _("write digits only, like 12")
+            checking.problem(mark, where, _("expected a whole number, got {got} — {fix}", got=describe(value, mark), fix=fix))
             return None
         return value
 
