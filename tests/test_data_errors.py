@@ -106,6 +106,10 @@ MISTAKES = [
         "content/data.yml:131:20: peer_trial.inclusion_start: expected a date, got a text ('7 Dec 2020')"
         ' — write it as YYYY-MM-DD, like "2018-06-01"',
     ]),
+    ("impossible-date", 'inclusion_start: "2020-12-07"', 'inclusion_start: "2021-02-29"', [
+        "content/data.yml:131:20: peer_trial.inclusion_start: 2021-02-29 is not a day of the calendar"
+        " — check the month (01 to 12) and the day",
+    ]),
     ("missing-field", "    target_group: {da: Voksne, en: Adults}\n", "", [
         "content/data.yml:56:5: models[0].target_group: missing field 'target_group' — add it",
     ]),

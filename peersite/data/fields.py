@@ -406,6 +406,24 @@ class Year(Int):
         return {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
 
 
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def checked_day(value, where: str, mark: Mark, checking: Checking, expected: str) -> str | None:
+    """A day written YYYY-MM-DD, as written; or None, noting why not: a hidden character (named at its column: "expected a
+    date, got '2026-12-04'" would show nothing wrong), a day the calendar does not have, or another form (`expected`)."""
+    if isinstance(value, str) and (value := checking.checked_text(value, mark, where)) is None:
+        return None
+    if not isinstance(value, str) or not DAY.fullmatch(value):
+        checking.problem(mark, where, _(expected, got=describe(value, mark)))
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        checking.problem(mark, where, _("{day} is not a day of the calendar — check the month (01 to 12) and the day", day=value))
+        return None
+
+
 class Date(Field):
     """A calendar date written YYYY-MM-DD, in quotes."""
 
@@ -414,14 +432,8 @@ class Date(Field):
     python_type = str  # as written, YYYY-MM-DD
 
     def check(self, value, where, mark, checking):
-        # A character no one can see is named as such: "expected a date, got '2026-12-04'" would show nothing wrong.
-        if isinstance(value, str) and (value := checking.checked_text(value, mark, where)) is None:
-            return None
-        try:
-            return datetime.date.fromisoformat(value).isoformat()
-        except (TypeError, ValueError):
-            checking.problem(mark, where, _("expected a date, got {got} — write it as YYYY-MM-DD, like \"2018-06-01\"", got=describe(value, mark)))
-            return None
+        return checked_day(value, where, mark, checking,
+                           N_("expected a date, got {got} — write it as YYYY-MM-DD, like \"2018-06-01\""))
 
     def json_schema(self, definitions):
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -437,14 +449,8 @@ class PageDate(Field):
     def check(self, value, where, mark, checking):
         if isinstance(value, int) and not isinstance(value, bool):
             return Year().check(value, where, mark, checking)
-        if isinstance(value, str) and (value := checking.checked_text(value, mark, where)) is None:
-            return None  # as in a Date
-        try:
-            return datetime.date.fromisoformat(value).isoformat()
-        except (TypeError, ValueError):
-            checking.problem(mark, where, _("expected a year or a date, got {got}"
-                                            " — write a year, like 2019, or a day as YYYY-MM-DD, like \"2022-05-25\"", got=describe(value, mark)))
-            return None
+        return checked_day(value, where, mark, checking, N_("expected a year or a date, got {got}"
+                                                            " — write a year, like 2019, or a day as YYYY-MM-DD, like \"2022-05-25\""))
 
     def json_schema(self, definitions):
         return {"anyOf": [Year().json_schema(definitions), Date().json_schema(definitions)]}
