@@ -436,7 +436,7 @@ class Date(Field):
                            N_("expected a date, got {got} — write it as YYYY-MM-DD, like \"2018-06-01\""))
 
     def json_schema(self, definitions):
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        return {"type": "string", "pattern": f"^{DAY.pattern}$"}
 
 
 class PageDate(Field):
