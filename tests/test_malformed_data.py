@@ -187,7 +187,8 @@ DA = next(number for number, line in enumerate(REAL_LINES, 1) if re.fullmatch(r'
 EN = DA + 1
 INDENT = REAL_LINES[DA - 1].index("da:")
 TEXT = REAL_LINES[DA - 1].split('"')[1]
-ITEM = numbered(r"^  - id: ", after=numbered(r"^  - id: "))  # a list's second item, its first field below it
+FIRST_ITEM = numbered(r"^  - id: ")
+ITEM = numbered(r"^  - id: ", after=FIRST_ITEM)  # a list's second item, its first field below it
 BRACKETS = numbered(r"^ +\w+: \[[^\]]+\]$")
 PAIR = numbered(r'\{da: "[^"]+", en: "[^"]+"\}')
 
@@ -230,6 +231,9 @@ SYNTAX_MISTAKES = [
     ("a record's field indented more than the one above it", put((ITEM + 1, "  " + REAL_LINES[ITEM])), ITEM + 1, 7,
      f"this line is indented more than 'id:' in line {ITEM}, so YAML reads it as part of that value — indent it like"
      f" line {ITEM} (4 spaces)"),
+    *[(f"no space after the '-' of a list's {which} item", put((number, REAL_LINES[number - 1].replace("- id:", "-id:", 1))),
+       number, 4, "a space must follow the '-' that begins a list item — write '- id:'")
+      for which, number in (("first", FIRST_ITEM), ("second", ITEM))],
     ("a field written as a list item", put((DA, field("- da: ", f'"{TEXT}"'))), EN, INDENT + 1,
      f"this line stands where the list from line {DA} has its items, but does not begin with '- '"),
     ("a list in brackets not closed", put((BRACKETS, REAL_LINES[BRACKETS - 1].replace("]", ""))), BRACKETS,

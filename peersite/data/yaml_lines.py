@@ -149,6 +149,15 @@ def unclosed_quote(lines: list[str], first: int, last: int) -> tuple[int, int, s
     return None
 
 
+def glued_dash(lines: list[str], number: int) -> tuple[int, int, str] | None:
+    """A list item's '-' written without the space after it ('-id: x'), which YAML reads as a field named '-id'."""
+    key = KEY.match(lines[number])
+    if key and re.match(r"-[^\s-]", key["key"]):
+        return (number + 1, key.start("key") + 2,
+                _("a space must follow the '-' that begins a list item — write '- {key}:'", key=key["key"][1:]))
+    return None
+
+
 def colon_problem(lines: list[str], number: int, column: int) -> tuple[int, int, str] | None:
     """Why a ': ' stands where YAML takes no key: in a text, after a text's closing quote, or after a line with no key."""
     line = lines[number]
@@ -163,6 +172,8 @@ def colon_problem(lines: list[str], number: int, column: int) -> tuple[int, int,
     if glued := re.match(r"[ \t]*(?:-[ \t]+)*[\w-]+:(?=\S)", previous):
         return (before + 1, glued.end() + 1,
                 _("a space must follow the ':' — YAML reads '{glued}' and what follows as one text", glued=glued.group().strip()))
+    if dash := glued_dash(lines, before):
+        return dash
     if not (key := KEY.match(previous)) and not re.match(r"[ \t]*-(?:[ \t]|$)", previous):
         return before + 1, indentation(previous) + 1, _(NO_KEY)
     if key and previous[key.end():].strip() and indentation(line) > key.start("key"):
@@ -177,6 +188,8 @@ def colon_problem(lines: list[str], number: int, column: int) -> tuple[int, int,
 def block_problem(lines: list[str], number: int, column: int, start: yaml.Mark, in_list: bool) -> tuple[int, int, str] | None:
     """Why a line does not fit the block (a mapping's fields, or a list's items) that begins at `start`."""
     line, spaces = lines[number], indentation(lines[number])
+    if in_list and (dash := glued_dash(lines, number)):
+        return dash
     if column > spaces:  # something on the line before the place YAML stopped
         key = KEY.match(line)
         value = line[key.end() if key else spaces:column].strip()
