@@ -189,9 +189,9 @@ class Model(Reviewed):
         description="Flere fakta fra kilderne, ét pr. punkt.")
     after_trial = Text(label="Efter afprøvningen", description="Hvad der skete med modellen, efter afprøvningen sluttede.")
     resources = Text(required=False, label="Ressourcer",
-        description="Personale, timer og uddannelse, som kilderne nævner. Ellers står der, at kilderne ikke siger det.")
+        description="Personale, timer og uddannelse, som kilderne nævner. Lad feltet stå tomt, hvis de ikke nævner det; så skriver siden »Ikke oplyst i kilderne«.")
     cost = Text(required=False, label="Udgifter",
-        description="Hvad modellen koster, hvis en kilde siger det. Ellers står der, at kilderne ikke siger det.")
+        description="Hvad modellen koster, hvis kilderne siger det. Lad feltet stå tomt, hvis de ikke gør; så skriver siden »Ikke oplyst i kilderne«.")
     contacts = Refs("organisations", required=False, label="Spørg",
         description="Organisationer, man kan spørge om modellen, fx dem, der ifølge kilderne driver den eller står bag den.")
 
@@ -582,7 +582,7 @@ class Offer(Located):
     run_by = Refs("organisations", at_least=1, label="Drives af", description="De organisationer, der driver tilbuddet.")
     cost = Text(required=False, label="Pris",
         description="Hvad det koster, hvis kilderne siger det.")
-    reach = Text(required=False, label="Kontakt",
+    reach = Text(required=False, label="Sådan kommer du i kontakt",
         description="Hvordan man kommer i kontakt med tilbuddet, hvis kilderne siger det.")
     numbers = ListOf(HelpNumber, required=False, label="Numre", description="Tilbuddets numre at ringe eller skrive til.")
     model = Ref("models", required=False, label="Model", description="Den model, tilbuddet bygger på.")
