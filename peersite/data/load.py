@@ -34,13 +34,18 @@ class Mark:
         self.line, self.column, self.start, self.end, self.written, self.style = line, column, start, end, written, style
 
     @classmethod
-    def of(cls, yaml_mark: yaml.Mark, node: yaml.Node | None = None) -> "Mark":
-        """The position a YAML parser mark points at; with the node there, its extent and written text."""
-        if node is None:
-            return cls(yaml_mark.line + 1, yaml_mark.column + 1)
-        scalar = isinstance(node, yaml.ScalarNode)
-        return cls(yaml_mark.line + 1, yaml_mark.column + 1, node.start_mark.index, node.end_mark.index,
-                   node.value if scalar else None, node.style if scalar else None)
+    def at(cls, yaml_mark: yaml.Mark) -> "Mark":
+        """The position a YAML parser mark points at."""
+        return cls(yaml_mark.line + 1, yaml_mark.column + 1)
+
+    @classmethod
+    def of(cls, event: yaml.NodeEvent) -> "Mark":
+        """Where the value an event begins stands: for a single value with its end, written text and quotes; a list's
+        or mapping's end is set when it closes."""
+        start = event.start_mark
+        if isinstance(event, yaml.ScalarEvent):
+            return cls(start.line + 1, start.column + 1, start.index, event.end_mark.index, event.value, event.style)
+        return cls(start.line + 1, start.column + 1, start.index)
 
 
 class MarkedDict(dict):
@@ -60,28 +65,20 @@ class MarkedList(list):
     marks: list
 
 
-class _MarkingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe loader (libyaml's, where installed) that keeps positions and notes duplicate keys.
+TEXT, MAPPING, SEQUENCE = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+# The types a single value may be given by a tag (`!!int 12`); a list or a mapping is only that.
+SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "float", "binary", "timestamp")}
 
-    Dates stay text, as in YAML 1.2 and JSON Schema: the schema says which texts are dates. "=" is text and
-    "<<" an ordinary key, as in YAML 1.2; no merge keys, so the data says each field where it applies."""
+
+class _Parser(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser (where installed), whose events `read_tree` builds into data, reading single values as YAML 1.2
+    does: dates stay text, as in JSON Schema (the schema says which texts are dates); "=" is text and "<<" an ordinary
+    key (no merge keys: the data says each field where it applies)."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag not in YAML_1_1_ONLY]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
-
-    def construct_mapping(self, node, deep=False):
-        mapping = MarkedDict()
-        mapping.mark, mapping.marks, mapping.key_marks, mapping.duplicates = Mark.of(node.start_mark), {}, {}, []
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in mapping:
-                mapping.duplicates.append((key, Mark.of(key_node.start_mark), mapping.marks[key].line))
-                continue
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.marks[key], mapping.key_marks[key] = Mark.of(value_node.start_mark, value_node), Mark.of(key_node.start_mark)
-        return mapping
 
     def construct_yaml_int(self, node):
         try:
@@ -89,15 +86,8 @@ class _MarkingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         except ValueError:  # Python reads at most 4,300 digits
             raise yaml.constructor.ConstructorError(None, None, "this number is too long to read", node.start_mark) from None
 
-    def construct_sequence(self, node, deep=False):
-        sequence = MarkedList(self.construct_object(child, deep=True) for child in node.value)
-        sequence.mark, sequence.marks = Mark.of(node.start_mark), [Mark.of(c.start_mark, c) for c in node.value]
-        return sequence
 
-
-_MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_mapping)
-_MarkingLoader.add_constructor("tag:yaml.org,2002:seq", _MarkingLoader.construct_sequence)
-_MarkingLoader.add_constructor("tag:yaml.org,2002:int", _MarkingLoader.construct_yaml_int)
+_Parser.add_constructor("tag:yaml.org,2002:int", _Parser.construct_yaml_int)
 
 
 def position(text: str, index: int) -> tuple[int, int]:
@@ -114,7 +104,7 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
                        _("the control character U+{code:04X} is not allowed — delete it (it is invisible in most editors)", code=code))
     if not isinstance(error, yaml.constructor.ConstructorError) and (plain := in_plain_words(error, text)):
         return Problem(*plain[:2], _("YAML syntax"), plain[2])
-    mark = Mark.of(error.problem_mark or error.context_mark)
+    mark = Mark.at(error.problem_mark or error.context_mark)
     what = " ".join(part for part in (error.context, error.problem) if part)
     if isinstance(error, yaml.constructor.ConstructorError) and "tag" in what:
         return Problem(mark.line, mark.column, _("YAML syntax"), must_be_quoted("!", tag=True))
@@ -127,63 +117,135 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
     return Problem(mark.line, mark.column, _("YAML syntax"), _("{parser} — {fix}", parser=what, fix=fix))
 
 
-def event_problems(loader: yaml.BaseLoader) -> tuple[list[Problem], bool]:
-    """Keys that are lists or mappings, and nesting deeper than MAX_DEPTH, found from the parser's events
-    before any tree is built (libyaml's tree builder crashes on a few thousand levels); and whether the
-    file uses aliases (*name)."""
-    problems, aliases = [], False
-    # Per open collection: whether it is a mapping waiting for a key.
-    open_collections: list[bool] = []
-    while (event := loader.get_event()) is not None:
-        at_key = bool(open_collections) and open_collections[-1]
-        if open_collections and isinstance(event, (yaml.NodeEvent, yaml.CollectionStartEvent)):
-            if isinstance(event, yaml.CollectionStartEvent) and at_key:
-                mark = Mark.of(event.start_mark)
-                problems.append(Problem(mark.line, mark.column, _("YAML structure"),
-                                        _("a key must be a plain word, not a list or a mapping — write it like 'name:'")))
-            if open_collections[-1] is not None:
-                open_collections[-1] = not at_key
-        aliases |= isinstance(event, yaml.AliasEvent)
-        if isinstance(event, yaml.CollectionStartEvent):
-            open_collections.append(True if isinstance(event, yaml.MappingStartEvent) else None)
-            if len(open_collections) > MAX_DEPTH:
-                mark = Mark.of(event.start_mark)
-                return problems + [Problem(mark.line, mark.column, _("YAML structure"), _("nested more than {depth} levels deep — the data needs only a few;"
-                                           " check the brackets and the indentation", depth=MAX_DEPTH))], aliases
-        elif isinstance(event, yaml.CollectionEndEvent):
-            open_collections.pop()
-    return problems, aliases
+def single_value(parser: _Parser, event: yaml.ScalarEvent):
+    """A single value as YAML reads it: its text, or what its plain form (`12`, `true`) or its tag (`!!int`) makes it."""
+    if event.tag is None and not event.implicit[0]:  # in quotes or a block (|, >)
+        return event.value
+    tag = parser.resolve(yaml.ScalarNode, event.value, event.implicit) if event.tag in (None, "!") else event.tag
+    if tag == TEXT:
+        return event.value
+    if tag not in SCALAR_TAGS:
+        raise yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag {tag!r}", event.start_mark)
+    return parser.yaml_constructors[tag](parser, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
 
 
-def children(node: yaml.Node) -> list[yaml.Node]:
-    """The nodes inside a node: a mapping's keys and values, a sequence's items."""
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return node.value if isinstance(node, yaml.SequenceNode) else []
+def new_collection(event: yaml.CollectionStartEvent) -> MarkedDict | MarkedList:
+    """The empty mapping or list an event begins, marked where it begins."""
+    default = MAPPING if isinstance(event, yaml.MappingStartEvent) else SEQUENCE
+    if event.tag not in (None, "!", default):  # !!set, !!omap, a tag of one's own: nothing the data can hold
+        raise yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag {event.tag!r}", event.start_mark)
+    collection = MarkedDict() if default == MAPPING else MarkedList()
+    collection.mark = Mark.at(event.start_mark)
+    if default == MAPPING:
+        collection.marks, collection.key_marks, collection.duplicates = {}, {}, []
+    else:
+        collection.marks = []
+    return collection
 
 
-def alias_problem(root: yaml.Node) -> Problem | None:
-    """Aliases (*name) that refer to themselves, or expand into a tree too deep or too big to walk."""
-    size, height, done = {}, {}, set()
-    # Depth first without recursion; each node is walked once however many aliases point at it.
+class _Open:
+    """A mapping or list being read, where it stands, and, in a mapping, the key read last while its value is awaited."""
+
+    __slots__ = ("value", "mark", "is_mapping", "key", "key_mark")
+
+    def __init__(self, value: MarkedDict | MarkedList, mark: Mark):
+        self.value, self.mark, self.is_mapping, self.key, self.key_mark = value, mark, isinstance(value, MarkedDict), None, None
+
+    def add(self, value, mark: Mark, start: yaml.Mark) -> None:
+        """Put a value read inside it in its place: an item, a key, or the value of the key before it."""
+        if not self.is_mapping:
+            self.value.append(value)
+            self.value.marks.append(mark)
+        elif self.key_mark is None:
+            self.key, self.key_mark = value, Mark.at(start)
+        else:
+            mapping, key, key_mark, self.key, self.key_mark = self.value, self.key, self.key_mark, None, None
+            if key in mapping:
+                mapping.duplicates.append((key, key_mark, mapping.marks[key].line))
+            else:
+                mapping[key], mapping.marks[key], mapping.key_marks[key] = value, mark, key_mark
+
+
+def structure_problem(mark: Mark, what: str) -> Problem:
+    """A problem with the file's structure, located."""
+    return Problem(mark.line, mark.column, _("YAML structure"), what)
+
+
+def read_tree(parser: _Parser) -> tuple[object, list[Problem], bool]:
+    """The document's data, built from the parser's events (None for a file without one); the problems met on the way
+    (a list or mapping as a key, nesting deeper than MAX_DEPTH, an alias inside the value it stands for); and whether
+    the file uses aliases (*name).
+
+    Events, not PyYAML's tree of nodes: libyaml's tree builder crashes on a few thousand levels, and building the
+    tree, then the data from it, took two thirds of the time of reading the file."""
+    problems, anchors, open_values, root, aliases, document = [], {}, [], None, False, None
+    while (event := parser.get_event()) is not None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            value, mark = single_value(parser, event), Mark.of(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            value, mark = new_collection(event), Mark.of(event)
+        elif kind is yaml.AliasEvent:
+            aliases = True
+            if event.anchor not in anchors:
+                raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+            value, mark, _start = anchors[event.anchor]
+            if any(value is open_value.value for open_value in open_values):
+                problems.append(structure_problem(mark, _("an alias (*name) refers to the value it stands in — write the value out instead")))
+                value = None
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            open_values.pop().mark.end = event.end_mark.index
+            continue
+        elif kind is yaml.DocumentStartEvent and document is not None:
+            while parser.get_event() is not None:  # what the parser finds wrong anywhere in the file is said first
+                pass
+            raise yaml.composer.ComposerError("expected a single document in the stream", document,
+                                              "but found another document", event.start_mark)
+        else:
+            document = document or (event.start_mark if kind is yaml.DocumentStartEvent else None)
+            continue
+        if not open_values:
+            root = value
+        elif open_values[-1].is_mapping and open_values[-1].key_mark is None and isinstance(value, (MarkedDict, MarkedList)):
+            problems.append(structure_problem(Mark.at(event.start_mark),
+                                              _("a key must be a plain word, not a list or a mapping — write it like 'name:'")))
+            open_values[-1].add(None, mark, event.start_mark)
+        else:
+            open_values[-1].add(value, mark, event.start_mark)
+        if kind is not yaml.AliasEvent and event.anchor is not None:
+            if event.anchor in anchors:
+                raise yaml.composer.ComposerError(f"found duplicate anchor {event.anchor!r}; first occurrence", anchors[event.anchor][2],
+                                                  "second occurrence", event.start_mark)
+            anchors[event.anchor] = value, mark, event.start_mark
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            open_values.append(_Open(value, mark))
+            if len(open_values) > MAX_DEPTH:
+                return None, problems + [structure_problem(mark, _("nested more than {depth} levels deep — the data needs only a few;"
+                                                                   " check the brackets and the indentation", depth=MAX_DEPTH))], aliases
+    return root, problems, aliases
+
+
+def inside(value) -> list:
+    """The values inside a value: a mapping's keys and values, a list's items."""
+    if isinstance(value, dict):
+        return [*value.keys(), *value.values()]
+    return value if isinstance(value, list) else []
+
+
+def alias_problem(root) -> Problem | None:
+    """Aliases (*name) that expand into a tree too deep or too big to walk."""
+    size, height = {}, {}
+    # Depth first without recursion; each list or mapping is walked once however many aliases point at it.
     stack = [(root, False)]
     while stack:
-        node, leaving = stack.pop()
+        value, leaving = stack.pop()
         if leaving:
-            inside = children(node)
-            size[id(node)] = 1 + sum(size[id(child)] for child in inside)
-            height[id(node)] = 1 + max((height[id(child)] for child in inside), default=0)
-            done.add(id(node))
-            continue
-        if id(node) in done:
-            continue
-        if id(node) in height:  # entered, not left: an alias inside its own anchor
-            mark = Mark.of(node.start_mark)
-            return Problem(mark.line, mark.column, _("YAML structure"),
-                           _("an alias (*name) refers to the value it stands in — write the value out instead"))
-        height[id(node)] = 0
-        stack.append((node, True))
-        stack.extend((child, False) for child in children(node) if id(child) not in done)
+            values = inside(value)
+            size[id(value)] = 1 + sum(size.get(id(item), 1) for item in values)
+            height[id(value)] = 1 + max((height.get(id(item), 1) for item in values), default=0)
+        elif isinstance(value, (dict, list)) and id(value) not in size:
+            stack.append((value, True))
+            stack.extend((item, False) for item in inside(value))
     if height[id(root)] > MAX_DEPTH or size[id(root)] > MAX_VALUES:
         return Problem(1, 1, _("YAML structure"), _("the aliases (*name) expand into more than {depth} levels or {values:,} values"
                                                   " — write the values out instead", depth=MAX_DEPTH, values=MAX_VALUES))
@@ -208,24 +270,19 @@ def load_marked_yaml(path: Path, shown_path: str | None = None, as_written: bool
     # Read as the editor meant it, the smart quotes around values straight; they are reported with the rest.
     pasted = [] if as_written else pasted_quotes(text)
     readable = straightened(text, pasted)
+    parser = _Parser(readable)
     try:
-        problems, aliases = event_problems(_MarkingLoader(readable))
-    except yaml.YAMLError as error:
-        raise DataError(shown, pasted + [syntax_problem(error, readable)]) from None
-    if problems:
-        raise DataError(shown, pasted + problems)
-    loader = _MarkingLoader(readable)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            raise DataError(shown, [Problem(1, 1, "", _("the file is empty — it must hold the sections site:, organisations:, models: …"))])
-        if aliases and (problem := alias_problem(root)):
-            raise DataError(shown, pasted + [problem])
-        data = loader.construct_document(root)
+        data, problems, aliases = read_tree(parser)
     except yaml.YAMLError as error:
         raise DataError(shown, pasted + [syntax_problem(error, readable)]) from None
     finally:
-        loader.dispose()
+        parser.dispose()
+    if not problems and aliases:
+        problems = [problem] if (problem := alias_problem(data)) else []
+    if problems:
+        raise DataError(shown, pasted + problems)
+    if data is None:
+        raise DataError(shown, [Problem(1, 1, "", _("the file is empty — it must hold the sections site:, organisations:, models: …"))])
     if not isinstance(data, MarkedDict):
         raise DataError(shown, [Problem(1, 1, "", _("the file must be a mapping of sections (site:, organisations:, models: …)"))])
     data.text = text
