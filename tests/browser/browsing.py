@@ -1,15 +1,17 @@
-"""What the browser tests share: every built page, a page of each kind, the kinds of page a reader meets, a guard that
-fails any test in which a page reached for another host, and axe-core's WCAG check of a loaded page.
+"""What the browser tests share: every built page, a page of each kind, the kinds of page a reader meets, pages loaded
+once for all of a module's tests that only read them, a guard that fails any test in which a page reached for another
+host, and axe-core's WCAG check of a loaded page.
 
 Not a conftest.py: a second module named conftest would shadow tests/conftest.py for the modules
 that import from it. Test modules import the fixtures they use from here, by name.
 """
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page, Request
 
 from conftest import site_pages
 from peersite import LANGUAGES, language_of_url, url_prefix
@@ -90,21 +92,91 @@ def page_kinds(built_site) -> dict[str, str]:
     }
 
 
+class SharedPages:
+    """Pages loaded once, in one browser context, for all of a module's tests that only read them: one page for each
+    address and screen size. Measured on this 2-core machine, a new context takes 0.15 s, loading a page 0.25 s and
+    the first search on a page 0.45 s (Material's worker builds its index on every new page), a further search on an
+    open page 0.07 s: a test with a page of its own (pytest-playwright's `page`) pays the first three every time.
+
+    A test given a shared page leaves it as it found it: it does not navigate, scroll, resize it or click what changes
+    it (a test that does takes `page`). The guard against other hosts covers these pages too: their requests during a
+    test are that test's (foreign_requests), and one made between tests fails the module."""
+
+    def __init__(self, browser: Browser, context_args: dict):
+        self.context = browser.new_context(**context_args)
+        self.context.on("request", self._heard)
+        self.pages: dict[tuple, Page] = {}
+        self.servers: set[str] = set()  # the local servers the pages were loaded from
+        self.listener: Callable[[Request], None] | None = None  # the running test's guard
+        self.between_tests: list[str] = []
+
+    def at(self, url: str, viewport: dict | None = None) -> Page:
+        """The page at url on a screen of viewport's size (the context's own if None), loaded when first asked for."""
+        key = (url, viewport and (viewport["width"], viewport["height"]))
+        if key not in self.pages:
+            page = self.pages[key] = self.context.new_page()
+            if viewport:
+                page.set_viewport_size(viewport)
+            self.servers.add(url)
+            page.goto(url)
+        page = self.pages[key]
+        assert page.url == url, f"an earlier test took the page shared at {url} to {page.url}"
+        assert not viewport or page.viewport_size == viewport, f"an earlier test resized the page shared at {url}"
+        page.bring_to_front()  # a page behind another draws no frames (settled_search_results counts them)
+        return page
+
+    def _heard(self, request: Request) -> None:
+        """Hand a request to the running test's guard; keep one to another host made between tests."""
+        if self.listener:
+            self.listener(request)
+        elif not any(is_local(request.url, server) for server in self.servers):
+            self.between_tests.append(request.url)
+
+    def settle(self) -> None:
+        """Take in the requests the browser has reported and not yet handed over: one round trip to it."""
+        self.context.cookies()
+
+    def close(self) -> None:
+        """Close the pages; fail if one of them reached for another host between tests."""
+        self.settle()
+        self.context.close()
+        assert self.between_tests == [], f"requests to other hosts between tests, from a shared page: {self.between_tests[:5]}"
+
+
+@pytest.fixture(scope="module")
+def shared_pages(browser, browser_context_args) -> Iterator[SharedPages]:
+    """The module's shared pages (SharedPages), in a context made as pytest-playwright makes one for `page`."""
+    shared = SharedPages(browser, browser_context_args)
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
-def foreign_requests(request) -> list[str]:
-    """URLs the browser asked any host but the local server for, during one test."""
+def foreign_requests(request) -> Iterator[list[str]]:
+    """URLs the browser asked any host but the local server for, during one test: from its own page's context, and from
+    the module's shared pages."""
     requested: list[str] = []
+    site_url = request.getfixturevalue("site_url") if {"page", "shared_pages"} & set(request.fixturenames) else None
+
+    def heard(r: Request) -> None:
+        if not is_local(r.url, site_url):
+            requested.append(r.url)
     if "page" in request.fixturenames:
-        site_url = request.getfixturevalue("site_url")
-        context = request.getfixturevalue("context")
-        context.on("request", lambda r: requested.append(r.url) if not is_local(r.url, site_url) else None)
-    return requested
+        request.getfixturevalue("context").on("request", heard)
+    shared = request.getfixturevalue("shared_pages") if "shared_pages" in request.fixturenames else None
+    if shared:
+        shared.listener = heard
+    yield requested
+    if shared:
+        shared.listener = None
 
 
 @pytest.fixture(autouse=True)
-def no_requests_to_other_hosts(foreign_requests):
-    """Fail any browser test during which a page reached for another host."""
+def no_requests_to_other_hosts(request, foreign_requests):
+    """Fail any browser test during which a page, its own or one its module shares, reached for another host."""
     yield
+    if "shared_pages" in request.fixturenames:
+        request.getfixturevalue("shared_pages").settle()  # what the browser reported by the end of the test is the test's
     assert foreign_requests == [], f"requests to other hosts: {foreign_requests[:5]}"
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from browsing import foreign_requests, no_requests_to_other_hosts, settled_search_results  # noqa: F401
+from browsing import foreign_requests, no_requests_to_other_hosts, settled_search_results, shared_pages  # noqa: F401
 from conftest import REAL_SITE
 from peersite.pages.markup import plain_text
 from peersite.pages.page_table import PAGES, page_url
@@ -71,15 +71,24 @@ def danish_words(site) -> set[str]:
     return set(re.findall(r"\w+", re.sub(r"<[^>]+>", " ", text).lower()))
 
 
+# What the line above the results says while the field is empty and the search is ready.
+PLACEHOLDER = "() => JSON.parse(document.querySelector('#__config').textContent).translations['search.result.placeholder']"
+
+
 def search(page: Page, query: str) -> list[Result]:
-    """Put a query into the search field and read its results, once they are shown."""
+    """Put a query into the search field and read its results, once they are shown. The field is emptied first and the
+    line above the results awaited with its placeholder: a page shared by several tests (browsing.SharedPages) still
+    shows the last query's results, and a query whose count reads the same would seem shown before it is."""
     field = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     opener = page.locator("label.md-header__button[for=__search]")
-    if opener.is_visible():  # on a phone, the search opens from a button in the header
+    if not page.locator("#__search").is_checked() and opener.is_visible():  # on a phone, the search opens from a button
         opener.click()
     field.click()
-    placeholder = meta.text_content()
+    placeholder = page.evaluate(PLACEHOLDER)
+    field.fill("")
+    field.press("End")
+    expect(meta).to_have_text(placeholder)  # ready (until then the line says the search is starting), and empty
     field.fill(query)
     # Material searches on a key-up, for a query it did not search for last: one key-up, one search, and the first
     # results shown are the query's (typing key by key shows a list for every letter: test_keyboard.py).
@@ -96,10 +105,9 @@ def home(language: str) -> str:
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_search_finds_pages_in_the_readers_language_only(page: Page, site_url, language):
+def test_search_finds_pages_in_the_readers_language_only(shared_pages, site_url, language):
     """'peer' occurs in both languages; a reader sees only the pages in the language they are reading."""
-    page.goto(site_url + home(language) + "getting-started/")
-    results = search(page, "peer")
+    results = search(shared_pages.at(site_url + home(language) + "getting-started/"), "peer")
     assert results, "no results for 'peer'"
     english = [r.href for r in results if r.href.startswith(site_url + "en/")]
     assert english == ([r.href for r in results] if language == "en" else [])
@@ -116,23 +124,21 @@ def test_each_reader_downloads_only_their_languages_index(page: Page, site_url, 
 
 
 @pytest.mark.parametrize(("typed", "written"), SPELLINGS)
-def test_a_danish_word_is_found_however_its_letters_are_typed(page: Page, site_url, built_site, typed, written):
+def test_a_danish_word_is_found_however_its_letters_are_typed(shared_pages, site_url, built_site, typed, written):
     """The word typed with a, aa, ae, o or oe is found, and the result highlights it as written."""
     assert written in danish_words(built_site), "choose a word the site contains"
-    page.goto(site_url)
-    results = search(page, typed)
+    results = search(shared_pages.at(site_url), typed)
     assert results, f"'{typed}' found nothing"
     marked = {word for result in results for word in result.marked}
     assert any(word.startswith(written) for word in marked), f"'{typed}' highlighted {marked}, not '{written}'"
 
 
 @pytest.mark.parametrize(("inflected", "stem"), INFLECTIONS)
-def test_an_inflected_form_finds_its_stem(page: Page, site_url, built_site, inflected, stem):
+def test_an_inflected_form_finds_its_stem(shared_pages, site_url, built_site, inflected, stem):
     """The Danish stemmer joins a form that occurs nowhere to its stem, which does."""
     words = danish_words(built_site)
     assert stem in words and not any(word.startswith(inflected) for word in words), "choose another word pair"
-    page.goto(site_url)
-    marked = {word for result in search(page, inflected) for word in result.marked}
+    marked = {word for result in search(shared_pages.at(site_url), inflected) for word in result.marked}
     assert any(word.startswith(stem) for word in marked), f"'{inflected}' highlighted {marked}, not '{stem}'"
 
 
@@ -166,12 +172,10 @@ def address(href: str) -> str:
 
 @pytest.mark.parametrize(("language", "query"), [(language, query) for language in HELP_WORDS
                                                  for query in HELP_WORDS[language]])
-def test_words_for_help_put_the_find_support_page_first(page: Page, site_url, language, query):
+def test_words_for_help_put_the_find_support_page_first(shared_pages, site_url, language, query):
     """"krise", "112", "help now" …: the first result is the find-support page, or one of its sections, in the
     reader's language; digits are words like any other."""
-    page.set_viewport_size(PHONE)
-    page.goto(site_url + home(language))
-    results = search(page, query)
+    results = search(shared_pages.at(site_url + home(language), PHONE), query)
     assert results, f"{query!r} found nothing"
     assert address(results[0].href) == site_url + page_url(FIND_SUPPORT.source, language), (
         f"{query!r} first found {results[0].href} ({results[0].title})"
@@ -180,12 +184,10 @@ def test_words_for_help_put_the_find_support_page_first(page: Page, site_url, la
 
 @pytest.mark.parametrize(("language", "query"), [(language, query) for language in HELP_WORDS
                                                  for query in HELP_WORDS[language] + COMMON_WORDS])
-def test_every_result_shows_words_in_three_lines_at_most(page: Page, site_url, language, query):
+def test_every_result_shows_words_in_three_lines_at_most(shared_pages, site_url, language, query):
     """On a phone, each result shows a passage with words in it, three lines at most; only a page's own
     title stands without one, as the heading of its sections below it."""
-    page.set_viewport_size(PHONE)
-    page.goto(site_url + home(language))
-    results = search(page, query)
+    results = search(shared_pages.at(site_url + home(language), PHONE), query)
     assert results, f"{query!r} found nothing"
     for result in results:
         if result.passage is None:
@@ -197,13 +199,12 @@ def test_every_result_shows_words_in_three_lines_at_most(page: Page, site_url, l
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_a_glossary_term_finds_its_own_entry(page: Page, site_url, language):
+def test_a_glossary_term_finds_its_own_entry(shared_pages, site_url, language):
     """Typing a term of the glossary finds the term's own section, with a passage of its definition (the start, or
     where the definition names the term again)."""
     words = [term for term in localise(REAL_SITE.glossary, language) if not term.abbr and " " not in plain_text(term.term)]
     term = min(words, key=lambda term: term.id)
-    page.goto(site_url + home(language))
-    results = search(page, plain_text(term.term))
+    results = search(shared_pages.at(site_url + home(language)), plain_text(term.term))
     glossary = site_url + page_url("glossary/index.md", language) + f"#{term.id}"
     own = [result for result in results if urlsplit(result.href)._replace(query="").geturl() == glossary]
     assert own, f"no result for {term.term!r} leads to {glossary}"
