@@ -6,6 +6,7 @@ Not a conftest.py: a second module named conftest would shadow tests/conftest.py
 that import from it. Test modules import the fixtures they use from here, by name.
 """
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -106,22 +107,33 @@ class SharedPages:
         self.context = browser.new_context(**context_args)
         self.context.on("request", self._heard)
         self.pages: dict[tuple, Page] = {}
+        self.users: dict[tuple, str] = {}  # the test that last asked for each page
         self.servers: set[str] = set()  # the local servers the pages were loaded from
         self.listener: Callable[[Request], None] | None = None  # the running test's guard
         self.between_tests: list[str] = []
 
     def at(self, url: str, viewport: dict | None = None) -> Page:
-        """The page at url on a screen of viewport's size (the context's own if None), loaded when first asked for."""
+        """The page at url on a screen of viewport's size (the context's own if None), loaded when first asked for; one
+        an earlier test did not leave as it found it fails this test, and is loaded again for the tests after it."""
         key = (url, viewport and (viewport["width"], viewport["height"]))
-        if key not in self.pages:
-            page = self.pages[key] = self.context.new_page()
+        page = self.pages.get(key)
+        if page and (page.url != url or viewport and page.viewport_size != viewport):
+            left = f"{self.users[key]} left the page shared at {url} at {page.url}, {page.viewport_size}"
+            page.close()
+            del self.pages[key]
+            self.at(url, viewport)
+            raise AssertionError(left)
+        if not page:
+            page = self.context.new_page()
             if viewport:
                 page.set_viewport_size(viewport)
             self.servers.add(url)
-            page.goto(url)
-        page = self.pages[key]
-        assert page.url == url, f"an earlier test took the page shared at {url} to {page.url}"
-        assert not viewport or page.viewport_size == viewport, f"an earlier test resized the page shared at {url}"
+            loaded = page.goto(url)
+            if not (loaded and loaded.ok):
+                page.close()
+                raise AssertionError(f"{url} answered {loaded and loaded.status}")
+            self.pages[key] = page
+        self.users[key] = os.environ.get("PYTEST_CURRENT_TEST", "").removesuffix(" (call)")
         page.bring_to_front()  # a page behind another draws no frames (settled_search_results counts them)
         return page
 
