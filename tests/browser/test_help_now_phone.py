@@ -12,7 +12,7 @@ from peersite.pages.page_table import help_now_url
 from peersite.pages.render import labels, localise
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import first_record_page, foreign_requests, no_requests_to_other_hosts, report, violations  # noqa: F401
+from browsing import first_record_page, foreign_requests, no_requests_to_other_hosts, report, shared_pages, violations  # noqa: F401
 
 PHONE = {"width": 390, "height": 844}
 MIN_TARGET_PX = 44
@@ -75,10 +75,8 @@ def test_one_tap_on_the_header_link_brings_the_crisis_box_into_view(page: Page, 
 
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("path", ["", "find-support/", "models/", "404.html"])
-def test_the_header_keeps_every_button_in_reach_on_a_phone(page: Page, site_url, language, path):
-    page.set_viewport_size(PHONE)
-    page.goto(site_url + url_prefix(language) + path)
-    measured = page.evaluate(HEADER)
+def test_the_header_keeps_every_button_in_reach_on_a_phone(shared_pages, site_url, language, path):
+    measured = shared_pages.at(site_url + url_prefix(language) + path, PHONE).evaluate(HEADER)
     boxes = measured["boxes"]
     assert all(boxes.values()), f"missing from the header: {[name for name, box in boxes.items() if not box]}"
     assert measured["page"] <= measured["width"], f"the page is {measured['page']} px wide"
@@ -89,14 +87,13 @@ def test_the_header_keeps_every_button_in_reach_on_a_phone(page: Page, site_url,
 
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_every_number_is_a_tel_or_sms_link_big_enough_to_tap_and_named_as_it_is_written(page: Page, site_url, language):
-    page.set_viewport_size(PHONE)
+def test_every_number_is_a_tel_or_sms_link_big_enough_to_tap_and_named_as_it_is_written(shared_pages, site_url, language):
     words = localise(labels(), language)
     support = REAL_SITE.find_support
     expected = [*support.crisis.numbers, *(n for help in support.regions for n in help.numbers),
                 *(n for offer in support.offers for n in offer.numbers)]
     for path in ("", "find-support/"):
-        page.goto(site_url + url_prefix(language) + path)
+        page = shared_pages.at(site_url + url_prefix(language) + path, PHONE)
         targets = page.evaluate(TARGETS)
         assert targets, f"no tel: or sms: links on /{url_prefix(language)}{path}"
         small = [t for t in targets if t["width"] < MIN_TARGET_PX or t["height"] < MIN_TARGET_PX]
