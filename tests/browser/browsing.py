@@ -101,7 +101,11 @@ class SharedPages:
 
     A test given a shared page leaves it as it found it: it does not navigate, scroll, resize it or click what changes
     it (a test that does takes `page`). The guard against other hosts covers these pages too: their requests during a
-    test are that test's (foreign_requests), and one made between tests fails the module."""
+    test are that test's (foreign_requests), and one made between tests fails the module. Each open page holds some
+    40 MB (a renderer of its own): past OPEN_PAGES, the one asked for longest ago is closed, and loaded again if asked
+    for again."""
+
+    OPEN_PAGES = 12
 
     def __init__(self, browser: Browser, context_args: dict):
         self.context = browser.new_context(**context_args)
@@ -132,7 +136,9 @@ class SharedPages:
             if not (loaded and loaded.ok):
                 page.close()
                 raise AssertionError(f"{url} answered {loaded and loaded.status}")
-            self.pages[key] = page
+        self.pages[key] = self.pages.pop(key, page)  # the last asked for, last
+        if len(self.pages) > self.OPEN_PAGES:
+            self.pages.pop(next(iter(self.pages))).close()
         self.users[key] = os.environ.get("PYTEST_CURRENT_TEST", "").removesuffix(" (call)")
         page.bring_to_front()  # a page behind another draws no frames (settled_search_results counts them)
         return page
