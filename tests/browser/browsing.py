@@ -101,16 +101,18 @@ class SharedPages:
 
     A test given a shared page leaves it as it found it: it does not navigate, scroll, resize it or click what changes
     it (a test that does takes `page`). The guard against other hosts covers these pages too: their requests during a
-    test are that test's (foreign_requests), and one made between tests fails the module. Each open page holds some
-    40 MB (a renderer of its own): past OPEN_PAGES, the one asked for longest ago is closed, and loaded again if asked
-    for again."""
+    test are that test's (foreign_requests), and one made between tests fails the module.
+
+    Each open page holds some 40 MB and a renderer process of its own, and opening one costs about as much as loading
+    it: past OPEN_PAGES, the page asked for longest ago is taken to the next address asked for."""
 
     OPEN_PAGES = 12
 
     def __init__(self, browser: Browser, context_args: dict):
         self.context = browser.new_context(**context_args)
         self.context.on("request", self._heard)
-        self.pages: dict[tuple, Page] = {}
+        self.screen: dict | None = None  # the context's own screen size
+        self.pages: dict[tuple, Page] = {}  # the one asked for longest ago first
         self.users: dict[tuple, str] = {}  # the test that last asked for each page
         self.servers: set[str] = set()  # the local servers the pages were loaded from
         self.listener: Callable[[Request], None] | None = None  # the running test's guard
@@ -120,25 +122,25 @@ class SharedPages:
         """The page at url on a screen of viewport's size (the context's own if None), loaded when first asked for; one
         an earlier test did not leave as it found it fails this test, and is loaded again for the tests after it."""
         key = (url, viewport and (viewport["width"], viewport["height"]))
-        page = self.pages.get(key)
-        if page and (page.url != url or viewport and page.viewport_size != viewport):
+        page = self.pages.pop(key, None)
+        if page and (page.url != url or page.viewport_size != (viewport or self.screen)):
             left = f"{self.users[key]} left the page shared at {url} at {page.url}, {page.viewport_size}"
             page.close()
-            del self.pages[key]
             self.at(url, viewport)
             raise AssertionError(left)
         if not page:
-            page = self.context.new_page()
-            if viewport:
-                page.set_viewport_size(viewport)
+            if len(self.pages) < self.OPEN_PAGES:
+                page = self.context.new_page()
+                self.screen = self.screen or page.viewport_size
+            else:
+                page = self.pages.pop(next(iter(self.pages)))
+            page.set_viewport_size(viewport or self.screen)
             self.servers.add(url)
             loaded = page.goto(url)
             if not (loaded and loaded.ok):
                 page.close()
                 raise AssertionError(f"{url} answered {loaded and loaded.status}")
-        self.pages[key] = self.pages.pop(key, page)  # the last asked for, last
-        if len(self.pages) > self.OPEN_PAGES:
-            self.pages.pop(next(iter(self.pages))).close()
+        self.pages[key] = page
         self.users[key] = os.environ.get("PYTEST_CURRENT_TEST", "").removesuffix(" (call)")
         page.bring_to_front()  # a page behind another draws no frames (settled_search_results counts them)
         return page
