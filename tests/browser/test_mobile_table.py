@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import each_kind, foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
+from browsing import each_kind, foreign_requests, language_of, no_requests_to_other_hosts, shared_pages  # noqa: F401
 from conftest import REAL_SITE
 
 PHONE = {"width": 390, "height": 844}
@@ -38,19 +38,12 @@ LAYOUT = """() => {
 }"""
 
 
-def layout(page: Page, url: str) -> dict:
-    """The measures of LAYOUT for one page."""
-    page.goto(url)
-    return page.evaluate(LAYOUT)
-
-
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_no_page_scrolls_sideways_and_every_table_shows_itself_on_a_phone(page: Page, site_url, each_kind, language):
+def test_no_page_scrolls_sideways_and_every_table_shows_itself_on_a_phone(shared_pages, site_url, each_kind, language):
     """A page of each kind (browsing.pages_of_each_kind): each lays out its template's tables and texts."""
-    page.set_viewport_size(PHONE)
     problems, report = [], []
     for path in [p for p in each_kind if language_of(p) == language]:
-        measured = layout(page, site_url + path)
+        measured = shared_pages.at(site_url + path, PHONE).evaluate(LAYOUT)
         widest = max([measured["page"], measured["body"]])
         report.append(f"{path or '/'}: page {widest} px" + "".join(
             f"; table {t['caption'][:30]!r} {t['visible']:.0%} visible, text ≥ {t['smallest']:.1f} px" for t in measured["tables"]))
@@ -69,10 +62,9 @@ def test_no_page_scrolls_sideways_and_every_table_shows_itself_on_a_phone(page: 
 
 @pytest.mark.parametrize("path", ["models/", "en/models/"])
 @pytest.mark.parametrize("viewport", [SMALL_PHONE, PHONE], ids=["360", "390"])
-def test_comparison_becomes_cards_with_each_value_under_its_model(page: Page, site_url, path, viewport):
+def test_comparison_becomes_cards_with_each_value_under_its_model(shared_pages, site_url, path, viewport):
     """Each point is a card; each model's value in it is headed by the model's name."""
-    page.set_viewport_size(viewport)
-    page.goto(site_url + path)
+    page = shared_pages.at(site_url + path, viewport)
     cards = page.evaluate("""() => [...document.querySelectorAll(".comparison tbody tr")].map(row => ({
         point: row.querySelector("th").getBoundingClientRect().width,
         width: row.getBoundingClientRect().width,
