@@ -4,9 +4,10 @@ of the comparison and the evidence map, and on pages with tables and quoted titl
 smaller screen and a phone."""
 
 import pytest
+from playwright.sync_api import Page
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import foreign_requests, language_of, no_requests_to_other_hosts, shared_pages  # noqa: F401
+from browsing import foreign_requests, language_of, no_requests_to_other_hosts  # noqa: F401
 from conftest import REAL_SITE
 
 # Every word of the page's text that the browser laid out on more than one line; a word is what lies
@@ -57,27 +58,28 @@ def pages() -> list[str]:
     return danish + [f"en/{path}" for path in danish]
 
 
-def test_text_hyphenates_in_its_own_language(shared_pages, site_url, pages):
-    """Read on the desktop's pages (the stylesheet hyphenates at every screen size), which stay open for the next test."""
-    width, height = SIZES["desktop"]
+@pytest.mark.parametrize("size", SIZES, ids=SIZES)
+def test_no_word_is_broken_inside_a_syllable(page: Page, site_url, pages, size):
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site_url + pages[0])
+    if page.evaluate(HYPHENATES):
+        pytest.skip("this browser hyphenates: a word on two lines may be broken at a syllable")
+    broken = {}
+    for path in pages:
+        page.goto(site_url + path)
+        found = page.evaluate(BROKEN_WORDS)
+        if found:
+            broken[path] = found
+    assert broken == {}
+
+
+def test_text_hyphenates_in_its_own_language(page: Page, site_url, pages):
     own_languages = set()
     for path in pages:
-        found = shared_pages.at(site_url + path, {"width": width, "height": height}).evaluate(HYPHENATION)
+        page.goto(site_url + path)
+        found = page.evaluate(HYPHENATION)
         assert (found["html"], found["text"]) == (language_of(path), "auto"), path
         assert all(hyphens == "auto" for _, hyphens in found["own_language"]), path
         own_languages |= {language for language, _ in found["own_language"]}
     assert own_languages == {"da", "en"}  # quoted titles in both languages were among the pages
-
-
-@pytest.mark.parametrize("size", SIZES, ids=SIZES)
-def test_no_word_is_broken_inside_a_syllable(shared_pages, site_url, pages, size):
-    width, height = SIZES[size]
-    screen = {"width": width, "height": height}
-    if shared_pages.at(site_url + pages[0], screen).evaluate(HYPHENATES):
-        pytest.skip("this browser hyphenates: a word on two lines may be broken at a syllable")
-    broken = {}
-    for path in pages:
-        found = shared_pages.at(site_url + path, screen).evaluate(BROKEN_WORDS)
-        if found:
-            broken[path] = found
-    assert broken == {}
