@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 # Fixtures, found by pytest by name: the guard against other hosts applies to every test here.
-from browsing import foreign_requests, no_requests_to_other_hosts, report, shared_pages, violations  # noqa: F401
+from browsing import foreign_requests, no_requests_to_other_hosts, report, violations  # noqa: F401
 from conftest import REAL_SITE
 from peersite.pages.environment import labels
 from peersite.data.evidence_map import evidence_map
@@ -232,15 +232,17 @@ def test_a_link_reached_by_the_keyboard_is_never_under_the_names(page: Page, sit
     assert reached > 2 * len(MODELS) and hidden == []
 
 
-def test_the_copy_of_the_names_is_hidden_from_screen_readers_and_keyboards(shared_pages, site_url):
-    pinned = shared_pages.at(site_url + "models/").locator(".comparison__pinned")
+def test_the_copy_of_the_names_is_hidden_from_screen_readers_and_keyboards(page: Page, site_url):
+    page.goto(site_url + "models/")
+    pinned = page.locator(".comparison__pinned")
     expect(pinned).to_have_attribute("aria-hidden", "true")
     assert pinned.locator("a").count() == len(MODELS)
     assert all(tab == -1 for tab in pinned.locator("a").evaluate_all("links => links.map(link => link.tabIndex)"))
 
 
-def test_on_a_phone_every_value_names_its_model(shared_pages, site_url):
-    page = shared_pages.at(site_url + "models/?compare=" + ",".join(MODELS[:2]), {"width": 390, "height": 844})
+def test_on_a_phone_every_value_names_its_model(page: Page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "models/?compare=" + ",".join(MODELS[:2]))
     expect(page.locator(".comparison__pinned-row")).to_be_hidden()
     labels_shown = page.evaluate("""() => [...document.querySelectorAll(".comparison tbody td")]
         .filter(cell => cell.offsetParent).map(cell => [cell.dataset.model,
