@@ -162,7 +162,7 @@ class SharedPages:
         """Close the pages; fail if one of them reached for another host between tests."""
         self.settle()
         self.context.close()
-        assert self.between_tests == [], f"requests to other hosts between tests, from a shared page: {self.between_tests[:5]}"
+        assert self.between_tests == [], f"requests to other hosts between tests: {self.between_tests[:5]}"
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +198,7 @@ def no_requests_to_other_hosts(request, foreign_requests):
     """Fail any browser test during which a page, its own or one its module shares, reached for another host."""
     yield
     if "shared_pages" in request.fixturenames:
-        request.getfixturevalue("shared_pages").settle()  # what the browser reported by the end of the test is the test's
+        request.getfixturevalue("shared_pages").settle()  # what the browser reported by now is this test's
     assert foreign_requests == [], f"requests to other hosts: {foreign_requests[:5]}"
 
 
