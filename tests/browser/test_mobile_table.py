@@ -46,8 +46,9 @@ def layout(page: Page, url: str) -> dict:
 
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_no_page_scrolls_sideways_and_every_table_shows_itself_on_a_phone(page: Page, site_url, each_kind, language):
-    """A page of each kind (browsing.pages_of_each_kind): each lays out its template's tables and texts. No other test
-    reads these pages again: one page taken from each to the next costs less than a page opened for each."""
+    """A page of each kind (browsing.pages_of_each_kind): each lays out its template's tables and texts. On a page of
+    the test's own, taken from each to the next: no other test reads them again, and opening a shared page for each
+    costs more (browsing.SharedPages)."""
     page.set_viewport_size(PHONE)
     problems, report = [], []
     for path in [p for p in each_kind if language_of(p) == language]:
