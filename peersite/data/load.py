@@ -135,7 +135,7 @@ def new_collection(event: yaml.CollectionStartEvent) -> MarkedDict | MarkedList:
     if event.tag not in (None, "!", default):  # !!set, !!omap, a tag of one's own: nothing the data can hold
         raise yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag {event.tag!r}", event.start_mark)
     collection = MarkedDict() if default == MAPPING else MarkedList()
-    collection.mark = Mark.at(event.start_mark)
+    collection.mark = Mark.of(event)
     if default == MAPPING:
         collection.marks, collection.key_marks, collection.duplicates = {}, {}, []
     else:
@@ -151,13 +151,13 @@ class _Open:
     def __init__(self, value: MarkedDict | MarkedList, mark: Mark):
         self.value, self.mark, self.is_mapping, self.key, self.key_mark = value, mark, isinstance(value, MarkedDict), None, None
 
-    def add(self, value, mark: Mark, start: yaml.Mark) -> None:
+    def add(self, value, mark: Mark) -> None:
         """Put a value read inside it in its place: an item, a key, or the value of the key before it."""
         if not self.is_mapping:
             self.value.append(value)
             self.value.marks.append(mark)
         elif self.key_mark is None:
-            self.key, self.key_mark = value, Mark.at(start)
+            self.key, self.key_mark = value, mark
         else:
             mapping, key, key_mark, self.key, self.key_mark = self.value, self.key, self.key_mark, None, None
             if key in mapping:
@@ -184,7 +184,8 @@ def read_tree(parser: _Parser) -> tuple[object, list[Problem], bool]:
         if kind is yaml.ScalarEvent:
             value, mark = single_value(parser, event), Mark.of(event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            value, mark = new_collection(event), Mark.of(event)
+            value = new_collection(event)
+            mark = value.mark
         elif kind is yaml.AliasEvent:
             aliases = True
             if event.anchor not in anchors:
@@ -209,9 +210,9 @@ def read_tree(parser: _Parser) -> tuple[object, list[Problem], bool]:
         elif open_values[-1].is_mapping and open_values[-1].key_mark is None and isinstance(value, (MarkedDict, MarkedList)):
             problems.append(structure_problem(Mark.at(event.start_mark),
                                               _("a key must be a plain word, not a list or a mapping — write it like 'name:'")))
-            open_values[-1].add(None, mark, event.start_mark)
+            open_values[-1].add(None, mark)
         else:
-            open_values[-1].add(value, mark, event.start_mark)
+            open_values[-1].add(value, mark)
         if kind is not yaml.AliasEvent and event.anchor is not None:
             if event.anchor in anchors:
                 raise yaml.composer.ComposerError(f"found duplicate anchor {event.anchor!r}; first occurrence", anchors[event.anchor][2],
