@@ -144,12 +144,12 @@ def new_collection(event: yaml.CollectionStartEvent) -> MarkedDict | MarkedList:
 
 
 class _Open:
-    """A mapping or list being read, where it stands, and, in a mapping, the key read last while its value is awaited."""
+    """A mapping or list being read, and, in a mapping, the key read last while its value is awaited."""
 
-    __slots__ = ("value", "mark", "is_mapping", "key", "key_mark")
+    __slots__ = ("value", "is_mapping", "key", "key_mark")
 
-    def __init__(self, value: MarkedDict | MarkedList, mark: Mark):
-        self.value, self.mark, self.is_mapping, self.key, self.key_mark = value, mark, isinstance(value, MarkedDict), None, None
+    def __init__(self, value: MarkedDict | MarkedList):
+        self.value, self.is_mapping, self.key, self.key_mark = value, isinstance(value, MarkedDict), None, None
 
     def add(self, value, mark: Mark) -> None:
         """Put a value read inside it in its place: an item, a key, or the value of the key before it."""
@@ -190,20 +190,22 @@ def read_tree(parser: _Parser) -> tuple[object, list[Problem], bool]:
             aliases = True
             if event.anchor not in anchors:
                 raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
-            value, mark, _start = anchors[event.anchor]
+            value, mark = anchors[event.anchor][:2]
             if any(value is open_value.value for open_value in open_values):
                 problems.append(structure_problem(mark, _("an alias (*name) refers to the value it stands in — write the value out instead")))
                 value = None
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            open_values.pop().mark.end = event.end_mark.index
+            open_values.pop().value.mark.end = event.end_mark.index
             continue
-        elif kind is yaml.DocumentStartEvent and document is not None:
-            while parser.get_event() is not None:  # what the parser finds wrong anywhere in the file is said first
-                pass
-            raise yaml.composer.ComposerError("expected a single document in the stream", document,
-                                              "but found another document", event.start_mark)
+        elif kind is yaml.DocumentStartEvent:
+            if document is not None:
+                while parser.get_event() is not None:  # what the parser finds wrong anywhere in the file is said first
+                    pass
+                raise yaml.composer.ComposerError("expected a single document in the stream", document,
+                                                  "but found another document", event.start_mark)
+            document = event.start_mark
+            continue
         else:
-            document = document or (event.start_mark if kind is yaml.DocumentStartEvent else None)
             continue
         if not open_values:
             root = value
@@ -219,7 +221,7 @@ def read_tree(parser: _Parser) -> tuple[object, list[Problem], bool]:
                                                   "second occurrence", event.start_mark)
             anchors[event.anchor] = value, mark, event.start_mark
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            open_values.append(_Open(value, mark))
+            open_values.append(_Open(value))
             if len(open_values) > MAX_DEPTH:
                 return None, problems + [structure_problem(mark, _("nested more than {depth} levels deep — the data needs only a few;"
                                                                    " check the brackets and the indentation", depth=MAX_DEPTH))], aliases
