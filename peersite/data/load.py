@@ -117,6 +117,11 @@ def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
     return Problem(mark.line, mark.column, _("YAML syntax"), _("{parser} — {fix}", parser=what, fix=fix))
 
 
+def unknown_tag(tag: str, event: yaml.NodeEvent) -> yaml.constructor.ConstructorError:
+    """The error PyYAML gives a tag it has no type for (syntax_problem tells the editor to quote the text)."""
+    return yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag {tag!r}", event.start_mark)
+
+
 def single_value(parser: _Parser, event: yaml.ScalarEvent):
     """A single value as YAML reads it: its text, or what its plain form (`12`, `true`) or its tag (`!!int`) makes it."""
     if event.tag is None and not event.implicit[0]:  # in quotes or a block (|, >)
@@ -125,7 +130,7 @@ def single_value(parser: _Parser, event: yaml.ScalarEvent):
     if tag == TEXT:
         return event.value
     if tag not in SCALAR_TAGS:
-        raise yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag {tag!r}", event.start_mark)
+        raise unknown_tag(tag, event)
     return parser.yaml_constructors[tag](parser, yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
 
 
@@ -133,7 +138,7 @@ def new_collection(event: yaml.CollectionStartEvent) -> MarkedDict | MarkedList:
     """The empty mapping or list an event begins, marked where it begins."""
     default = MAPPING if isinstance(event, yaml.MappingStartEvent) else SEQUENCE
     if event.tag not in (None, "!", default):  # !!set, !!omap, a tag of one's own: nothing the data can hold
-        raise yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag {event.tag!r}", event.start_mark)
+        raise unknown_tag(event.tag, event)
     collection = MarkedDict() if default == MAPPING else MarkedList()
     collection.mark = Mark.of(event)
     if default == MAPPING:
@@ -166,7 +171,7 @@ class _Open:
                 mapping[key], mapping.marks[key], mapping.key_marks[key] = value, mark, key_mark
 
 
-def structure_problem(mark: Mark, what: str) -> Problem:
+def yaml_structure_problem(mark: Mark, what: str) -> Problem:
     """A problem with the file's structure, located."""
     return Problem(mark.line, mark.column, _("YAML structure"), what)
 
@@ -192,7 +197,8 @@ def read_tree(parser: _Parser) -> tuple[object, list[Problem], bool]:
                 raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
             value, mark = anchors[event.anchor][:2]
             if any(value is open_value.value for open_value in open_values):
-                problems.append(structure_problem(mark, _("an alias (*name) refers to the value it stands in — write the value out instead")))
+                problems.append(yaml_structure_problem(mark, _("an alias (*name) refers to the value it stands in"
+                                                               " — write the value out instead")))
                 value = None
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             open_values.pop().value.mark.end = event.end_mark.index
@@ -210,7 +216,7 @@ def read_tree(parser: _Parser) -> tuple[object, list[Problem], bool]:
         if not open_values:
             root = value
         elif open_values[-1].is_mapping and open_values[-1].key_mark is None and isinstance(value, (MarkedDict, MarkedList)):
-            problems.append(structure_problem(Mark.at(event.start_mark),
+            problems.append(yaml_structure_problem(Mark.at(event.start_mark),
                                               _("a key must be a plain word, not a list or a mapping — write it like 'name:'")))
             open_values[-1].add(None, mark)
         else:
@@ -223,8 +229,9 @@ def read_tree(parser: _Parser) -> tuple[object, list[Problem], bool]:
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             open_values.append(_Open(value))
             if len(open_values) > MAX_DEPTH:
-                return None, problems + [structure_problem(mark, _("nested more than {depth} levels deep — the data needs only a few;"
-                                                                   " check the brackets and the indentation", depth=MAX_DEPTH))], aliases
+                deep = _("nested more than {depth} levels deep — the data needs only a few; check the brackets and the indentation",
+                         depth=MAX_DEPTH)
+                return None, problems + [yaml_structure_problem(mark, deep)], aliases
     return root, problems, aliases
 
 
