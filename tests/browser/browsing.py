@@ -110,13 +110,13 @@ class SharedPages:
 
     OPEN_PAGES = 8
 
-    def __init__(self, browser: Browser, context_args: dict):
+    def __init__(self, browser: Browser, context_args: dict, site_url: str):
+        self.site_url = site_url  # the local server every shared page comes from
         self.context = browser.new_context(**context_args)
         self.context.on("request", self._heard)
         self.screen: dict | None = None  # the context's own screen size
         self.pages: dict[tuple, Page] = {}  # the one asked for longest ago first
         self.users: dict[tuple, str] = {}  # the test that last asked for each page
-        self.servers: set[str] = set()  # the local servers the pages were loaded from
         self.listener: Callable[[Request], None] | None = None  # the running test's guard
         self.between_tests: list[str] = []
 
@@ -137,7 +137,6 @@ class SharedPages:
             else:
                 page = self.pages.pop(next(iter(self.pages)))
             page.set_viewport_size(viewport or self.screen)
-            self.servers.add(url)
             loaded = page.goto(url)
             if not (loaded and loaded.ok):
                 page.close()
@@ -151,7 +150,7 @@ class SharedPages:
         """Hand a request to the running test's guard; keep one to another host made between tests."""
         if self.listener:
             self.listener(request)
-        elif not any(is_local(request.url, server) for server in self.servers):
+        elif not is_local(request.url, self.site_url):
             self.between_tests.append(request.url)
 
     def settle(self) -> None:
@@ -166,9 +165,9 @@ class SharedPages:
 
 
 @pytest.fixture(scope="module")
-def shared_pages(browser, browser_context_args) -> Iterator[SharedPages]:
+def shared_pages(browser, browser_context_args, site_url) -> Iterator[SharedPages]:
     """The module's shared pages (SharedPages), in a context made as pytest-playwright makes one for `page`."""
-    shared = SharedPages(browser, browser_context_args)
+    shared = SharedPages(browser, browser_context_args, site_url)
     yield shared
     shared.close()
 
