@@ -65,8 +65,9 @@ restore: $(INSTALLED)
 	$(PYTHON) -m peersite restore "$$original" content/data.yml
 
 # Besides the tests' own: ProperDocs and Zensical build the site beside MkDocs (tests/test_properdocs.py, test_zensical.py).
+# Every property test draws all the examples it names (a run by hand draws a quarter: tests/conftest.py, examples).
 test: $(DEV_INSTALLED) $(ZENSICAL_INSTALLED) browser-deps spelling-deps
-	$(PYTHON) -m pytest
+	PROPERTY_EXAMPLES=all $(PYTHON) -m pytest
 
 readability: build
 	$(PYTHON) scripts/readability.py site

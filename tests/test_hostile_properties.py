@@ -23,7 +23,7 @@ import rispy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL
+from conftest import MINIMAL, examples
 from peersite.data.characters import BIDI_CONTROLS
 from peersite.open_data.citations import bibtex_file, csl_json, ris_file
 from peersite.open_data.downloads import WORKBOOK, downloads
@@ -145,7 +145,7 @@ def assert_reads_back(site, text: str) -> None:
     assert "<" not in script and "&amp;" not in script and json.loads(script)["name"] == text
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def run_kind(kind: str, data) -> None:
     """One drawn string of a kind, as a source's title: refused at its line, or read back from every output."""
@@ -188,7 +188,7 @@ def test_a_long_run_of_one_character_is_checked():
     run_kind("long runs")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(address=DECEPTIVE_ADDRESSES, in_text=st.booleans())
 def test_a_deceptive_address_is_refused_in_a_field_and_in_a_text(address, in_text):
     """A user name before the host, an IP address, a port, a look-alike or mixed-script host, a hidden character:
@@ -204,7 +204,7 @@ def test_a_deceptive_address_is_refused_in_a_field_and_in_a_text(address, in_tex
     OUTCOMES["deceptive addresses"]["refused"] += 1
 
 
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=examples(10), deadline=None)
 @given(address=LEGITIMATE_ADDRESSES)
 def test_a_real_address_is_published_as_written(address):
     """A query, a fragment, a Danish letter in the host (as itself or as punycode), the standard port: accepted,

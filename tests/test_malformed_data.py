@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import ROOT, examples
 from peersite.cli import main
 from peersite.data.load import syntax_problem
 
@@ -21,9 +21,9 @@ REAL_LINES = REAL.decode("utf-8").splitlines(keepends=True)
 LOCATED = re.compile(r"^content/data\.yml:\d+:\d+: \S")
 SUMMARY = re.compile(r"^\d+ errors? in content/data\.yml; nothing was built\.$")
 # Each example reads and checks the whole real file (up to 0.15 s): enough examples to find what breaks, few enough
-# to keep the suite quick. 100 draws each kind of change (5 of lines, 4 of keys) some 20 times a run, and each run
-# draws others.
-EXAMPLES = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# to keep the suite quick. 100 (in `make test`) draw each kind of change (5 of lines, 4 of keys) some 20 times a run,
+# and each run draws others.
+EXAMPLES = settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check(data: bytes, tmp_path) -> tuple[int, list[str]]:

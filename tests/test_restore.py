@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from conftest import REAL_DATA, ROOT, run_peersite
+from conftest import REAL_DATA, ROOT, examples, run_peersite
 from peersite.cli import main
 from peersite.data.load import load_marked_yaml
 from peersite.editing.restore import Original, same
@@ -207,9 +207,9 @@ def test_a_change_of_key_order_alone_gives_no_diff():
 TEXTS = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('"\':#-{}[],&*!|>%@`\n\t »«“”æøåÆØÅ'), max_size=60)
 
 
-# Each example restores the whole real file (0.5 s): 25 draw both orders and both kinds of value (a text, a number)
-# a dozen times a run, in fields each run chooses anew.
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Each example restores the whole real file (0.5 s): 25 (in `make test`) draw both orders and both kinds of value (a
+# text, a number) a dozen times a run, in fields each run chooses anew.
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(path=st.sampled_from(SCALARS), value=TEXTS | st.integers(), order=st.sampled_from(["sorted", "shuffled"]))
 def test_any_one_field_changed_gives_a_diff_of_that_fields_lines_alone(path, value, order):
     data = copy.deepcopy(DATA)
