@@ -48,7 +48,7 @@ UNQUOTED = re.compile(r"[\w./:@+-]+")
 
 
 @dataclass(frozen=True)
-class Edit:
+class Replacement:
     """Text to put in place of the original's characters start to end."""
 
     start: int
@@ -329,7 +329,7 @@ class Original:
         written = written[1:] if written.startswith(" ") else written
         return written[:-1] if written.count("\n") == 1 and written.endswith("\n") and written != "\n" else None
 
-    def value_edits(self, node: Node, before, after, templates: list, key=None) -> list[Edit] | None:
+    def value_edits(self, node: Node, before, after, templates: list, key=None) -> list[Replacement] | None:
         """The edits that make node (the value under key), which means before, mean after; None when it must be
         written anew whole."""
         if same(before, after):
@@ -342,9 +342,9 @@ class Original:
         if block or not informative(node) or (isinstance(node, ScalarNode) and node.style in ("|", ">")):
             return None
         written = self.inline(self.styled(after, [node, *templates], key))
-        return None if written is None else [Edit(node.start_mark.index, node.end_mark.index, written)]
+        return None if written is None else [Replacement(node.start_mark.index, node.end_mark.index, written)]
 
-    def mapping_edits(self, node: MappingNode, before: dict, after: dict, templates: list) -> list[Edit] | None:
+    def mapping_edits(self, node: MappingNode, before: dict, after: dict, templates: list) -> list[Replacement] | None:
         """Edits to a block mapping: changed values in place, removed keys' lines gone, new keys after the key
         before them (in the order of the mappings beside this one)."""
         entries = dict(zip(before, node.value))
@@ -353,7 +353,7 @@ class Original:
             if key not in after:
                 if (span := self.entry_span(key_node, value_node)) is None:
                     return None
-                edits.append(Edit(*span, ""))
+                edits.append(Replacement(*span, ""))
                 continue
             below = child_templates(templates, key)
             if not informative(value_node) and not same(before[key], after[key]):
@@ -361,18 +361,18 @@ class Original:
                 value = self.styled(after[key], below, key)
                 if (written := self.inline(value)) is not None:
                     colon = self.text.index(":", key_node.end_mark.index) + 1
-                    edits.append(Edit(colon, colon, f" {written}"))
+                    edits.append(Replacement(colon, colon, f" {written}"))
                     continue
                 first, below_key = self.entry_text(key, value, key_node.start_mark.column).split("\n", 1)
                 if first.endswith(":"):
                     at, lead = self.line_after(self.line_end(key_node.end_mark.index))
-                    edits.append(Edit(at, at, lead + below_key))
+                    edits.append(Replacement(at, at, lead + below_key))
                     continue
             inner = self.value_edits(value_node, before[key], after[key], below, key)
             if inner is None:
                 if (span := self.entry_span(key_node, value_node)) is None:
                     return None
-                inner = [Edit(*span, self.entry_text(key, self.styled(after[key], [value_node, *below], key), key_node.start_mark.column))]
+                inner = [Replacement(*span, self.entry_text(key, self.styled(after[key], [value_node, *below], key), key_node.start_mark.column))]
             edits += inner
         kept = [key for key in before if key in after]
         if not kept:
@@ -390,10 +390,10 @@ class Original:
             else:
                 key_node, value_node = entries[anchor]
                 at, lead = self.line_after(self.line_end(self.last(value_node) if informative(value_node) else key_node.end_mark.index))
-            edits.append(Edit(at, at, lead + self.entry_text(key, self.styled(after[key], child_templates(templates, key), key), column)))
+            edits.append(Replacement(at, at, lead + self.entry_text(key, self.styled(after[key], child_templates(templates, key), key), column)))
         return edits
 
-    def sequence_edits(self, node: SequenceNode, before: list, after: list, templates: list, key=None) -> list[Edit] | None:
+    def sequence_edits(self, node: SequenceNode, before: list, after: list, templates: list, key=None) -> list[Replacement] | None:
         """Edits to a block list: paired items changed in place, the others' lines removed, new items after the
         item before them (at the end of the list when added last), written like their neighbours."""
         items = node.value
@@ -406,14 +406,14 @@ class Original:
             return None
         column = self.dash_column(items[0])
         neighbours = [*reversed(items), *item_templates(templates)]
-        edits = [Edit(*spans[index], "") for index in sorted(set(range(len(items))) - {pairs[new] for new in kept})]
+        edits = [Replacement(*spans[index], "") for index in sorted(set(range(len(items))) - {pairs[new] for new in kept})]
         previous = None
         for new_index, value in enumerate(after):
             if new_index in kept:
                 previous = old_index = pairs[new_index]
                 inner = self.value_edits(items[old_index], before[old_index], value, neighbours, key)
                 if inner is None:
-                    inner = [Edit(*spans[old_index], self.item_text(self.styled(value, [items[old_index], *neighbours], key), column))]
+                    inner = [Replacement(*spans[old_index], self.item_text(self.styled(value, [items[old_index], *neighbours], key), column))]
                 edits += inner
                 continue
             own = [items[pairs[new_index]]] if new_index in pairs else []
@@ -421,10 +421,10 @@ class Original:
                 at, lead = spans[0][0], ""
             else:
                 at, lead = self.line_after(spans[previous][1])
-            edits.append(Edit(at, at, lead + self.item_text(self.styled(value, [*own, *neighbours], key), column)))
+            edits.append(Replacement(at, at, lead + self.item_text(self.styled(value, [*own, *neighbours], key), column)))
         return edits
 
-    def edited(self, edits: list[Edit]) -> str:
+    def edited(self, edits: list[Replacement]) -> str:
         """The text with the edits made: insertions at one place in the order they were found."""
         parts, cursor = [], 0
         for order, edit in sorted(enumerate(edits), key=lambda pair: (pair[1].start, pair[1].end, pair[0])):
