@@ -186,10 +186,12 @@ def numbered(pattern: str, after: int = 0) -> int:
 
 
 DA = next(number for number, line in enumerate(REAL_LINES, 1) if re.fullmatch(r' +da: "[^"\\:]+"\n', line)
-          and REAL_LINES[number].startswith(line[:line.index("da:")] + "en: "))
+          and REAL_LINES[number].startswith(line[:line.index("da:")] + "en: ")
+          and re.fullmatch(r" +\w+:\n", REAL_LINES[number - 2]))
 EN = DA + 1
 INDENT = REAL_LINES[DA - 1].index("da:")
 TEXT = REAL_LINES[DA - 1].split('"')[1]
+FIELD = REAL_LINES[DA - 2].strip().removesuffix(":")  # the field whose texts they are, on the line above
 FIRST_ITEM = numbered(r"^  - id: ")
 ITEM = numbered(r"^  - id: ", after=FIRST_ITEM)  # a list's second item, its first field below it
 BRACKETS = numbered(r"^ +\w+: \[[^\]]+\]$")
@@ -213,6 +215,9 @@ def field(name: str, value: str, indent: int = INDENT) -> str:
 SYNTAX_MISTAKES = [
     ("a field indented one space more", put((EN, " " + REAL_LINES[EN - 1])), EN, INDENT + 2,
      f"the line is indented {INDENT + 1} spaces, unlike the lines around it (the fields from line {DA} have {INDENT})"),
+    ("a text's first language indented like the field it belongs to", put((DA, field("da: ", f'"{TEXT}"', INDENT - 2))), DA,
+     INDENT - 1, f"this line is indented like '{FIELD}:' in line {DA - 1}, so YAML reads it as a field beside '{FIELD}:', not"
+     f" inside it, and line {EN} as indented too far — to put this line inside '{FIELD}:', indent it {INDENT} spaces"),
     ("a field indented one space less", put((EN, REAL_LINES[EN - 1][1:])), EN, INDENT,
      f"the line is indented {INDENT - 1} spaces, unlike the lines around it (line {DA} has {INDENT};"),
     ("a tab for indentation", put((EN, "\t" + REAL_LINES[EN - 1].lstrip(" "))), EN, 1,

@@ -185,6 +185,15 @@ def colon_problem(lines: list[str], number: int, column: int) -> tuple[int, int,
     return None
 
 
+def empty_field_above(lines: list[str], number: int) -> tuple[int, str] | None:
+    """The line (from 0) and name of a field with nothing after its ':' just above line `number`, at its indentation."""
+    above = line_before(lines, number)
+    key = KEY.match(lines[above]) if above is not None else None
+    if key and key.start("key") == indentation(lines[number]) and re.fullmatch(r"[ \t]*(#.*)?", lines[above][key.end():]):
+        return above, key["key"]
+    return None
+
+
 def block_problem(lines: list[str], number: int, column: int, start: yaml.Mark, in_list: bool) -> tuple[int, int, str] | None:
     """Why a line does not fit the block (a mapping's fields, or a list's items) that begins at `start`."""
     line, spaces = lines[number], indentation(lines[number])
@@ -207,8 +216,16 @@ def block_problem(lines: list[str], number: int, column: int, start: yaml.Mark, 
             "the line is indented {count} spaces, but the items of the list from line {line} begin with '- ' at {items} (their"
             " fields at {fields}) — line it up with the lines it belongs with, with spaces: YAML reads the indentation as the structure",
             spaces, line=start.line + 1, items=start.column, fields=start.column + 2))
+    before = line_before(lines, number)
+    if before is not None and indentation(lines[before]) == start.column < spaces and (empty := empty_field_above(lines, before)):
+        return (before + 1, start.column + 1, ngettext(
+            "this line is indented like '{key}:' in line {line}, so YAML reads it as a field beside '{key}:', not inside it,"
+            " and line {next} as indented too far — to put this line inside '{key}:', indent it {count} space, like line {next}",
+            "this line is indented like '{key}:' in line {line}, so YAML reads it as a field beside '{key}:', not inside it,"
+            " and line {next} as indented too far — to put this line inside '{key}:', indent it {count} spaces, like line {next}",
+            spaces, key=empty[1], line=empty[0] + 1, next=number + 1))
     around = [_("the fields from line {line} have {spaces}", line=start.line + 1, spaces=start.column)]
-    if (before := line_before(lines, number)) is not None and before != start.line and indentation(lines[before]) not in (spaces, start.column):
+    if before is not None and before != start.line and indentation(lines[before]) not in (spaces, start.column):
         around.insert(0, _("line {line} has {spaces}", line=before + 1, spaces=indentation(lines[before])))
     return (number + 1, spaces + 1, ngettext(
         "the line is indented {count} space, unlike the lines around it ({around}) — line it up with the fields it belongs"
