@@ -1,7 +1,8 @@
-"""The data as files, served by the site itself: the dataset valid against the data file's own JSON Schema and
-readable by `make check`, CSV tables that the frictionless validator passes, a workbook with the same rows
-that openpyxl reads and in which no text becomes a formula, a licence in each, and every file on the
-downloads page (each link a download of the file's type), in the sitemap and linked from every footer."""
+"""The data as files, served by the site itself: the dataset valid, whole, against the JSON Schema published beside
+it (its data against the data file's own) and readable by `make check`, CSV tables that the frictionless validator
+passes, a workbook with the same rows that openpyxl reads and in which no text becomes a formula, a licence in each,
+and every file on the downloads page (each link a download of the file's type), in the sitemap and linked from
+every footer."""
 
 import csv
 import gzip
@@ -42,12 +43,19 @@ def test_every_download_is_built_as_made(built_site):
     assert [file.path for file in FILES if (built_site / file.path).read_bytes() != file.content] == []
 
 
-def test_dataset_is_valid_against_the_data_files_own_schema_and_dated(built_site):
-    dataset = read_json(built_site, DATASET)
-    schema = json.loads((ROOT / "content" / "data.schema.json").read_text(encoding="utf-8"))
-    assert read_json(built_site, SCHEMA) == schema
-    jsonschema.Draft7Validator(schema).validate(dataset["data"])
-    assert (dataset["schema_version"], schema["version"]) == (SCHEMA_VERSION, SCHEMA_VERSION)
+def test_the_whole_dataset_is_valid_against_the_schema_published_beside_it_and_dated(built_site):
+    """What a researcher runs: the downloaded file against the downloaded schema, whole; its data as the data file's
+    own schema describes them; and a finding the schema does not allow is caught."""
+    dataset, schema = read_json(built_site, DATASET), read_json(built_site, SCHEMA)
+    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    validator.validate(dataset)
+    data_file_schema = json.loads((ROOT / "content" / "data.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(data_file_schema).validate(dataset["data"])
+    assert schema["definitions"]["Site"] == data_file_schema["definitions"]["Site"]
+    assert dataset["findings"], "no findings to test the schema with"
+    wrong = {**dataset, "findings": [{**dataset["findings"][0], "direction": "better"}]}
+    assert [error.path[-1] for error in validator.iter_errors(wrong)] == ["direction"]
+    assert (dataset["schema_version"], schema["version"], data_file_schema["version"]) == (SCHEMA_VERSION,) * 3
     assert dataset["reviewed"] == REAL_SITE.site.reviewed
     assert (dataset["license"]["id"], dataset["license"]["url"]) == (LICENCE_ID, LICENCE_URL)
 

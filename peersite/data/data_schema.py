@@ -8,6 +8,7 @@ from .schema import SITE
 # The version of the data's shape, in the schema and the published dataset: raise the first number when a
 # field is renamed or removed, the second when one is added. It shows in content/data.schema.json's diff.
 SCHEMA_VERSION = "4.0.0"
+DRAFT = "http://json-schema.org/draft-07/schema#"
 
 
 def data_schema() -> dict:
@@ -15,7 +16,7 @@ def data_schema() -> dict:
     definitions: dict = {}
     root = SITE.json_schema(definitions)
     return {
-        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$schema": DRAFT,
         "title": "content/data.yml of the peer-support site",
         "version": SCHEMA_VERSION,
         "description": "Generated from peersite/data/schema.py by `python -m peersite schema`; do not edit by hand."

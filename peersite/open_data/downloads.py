@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 from .. import LANGUAGES
 from .citations import bibtex_file, csl_json, ris_file
-from ..data.data_schema import schema_json
 from ..pages.environment import labels
-from .export import TABLES, data_package, dataset_json, table_csv, table_path
+from .export import TABLES, data_package, dataset_json, dataset_schema, table_csv, table_path
 from ..data.schema import Site
 from .workbook import workbook_file
 
@@ -76,7 +75,8 @@ def downloads(site: Site) -> list[Download]:
     title, description = labels()["dataset_title"]["en"], labels()["dataset_description"]["en"]
     files = [
         Download(DATASET, "dataset", "json", "application/json", dataset_json(site).encode("utf-8")),
-        Download(SCHEMA, "schema", "json-schema", "application/schema+json", schema_json().encode("utf-8")),
+        Download(SCHEMA, "schema", "json-schema", "application/schema+json",
+                 (json.dumps(dataset_schema(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")),
         Download(PACKAGE, "package", "datapackage", "application/json",
                  (json.dumps(data_package(title, description), indent=2, ensure_ascii=False) + "\n").encode("utf-8")),
     ]

@@ -9,11 +9,11 @@ import json
 from collections.abc import Callable
 
 from .. import LANGUAGES
-from ..data.data_schema import SCHEMA_VERSION
+from ..data.data_schema import DRAFT, SCHEMA_VERSION
 from ..data.evidence_map import Finding, RowLevel, evidence_map, row_levels
 from ..data.fields import Choice, Date, Field, Int, ListOf, RecordOf, Ref, Str, Text, Url, field_kinds
 from .licence import LICENCE_ID, LICENCE_NAME, LICENCE_URL, NOTICE
-from ..data.schema import Material, Model, Organisation, Outcome, Partnership, Result, Site, Source
+from ..data.schema import SITE, Material, Model, Organisation, Outcome, Partnership, Result, Site, Source
 
 LIST_SEPARATOR = ";"  # between the ids or names of a list in one CSV cell
 TEXT_SEPARATOR = "\n"  # between the texts of a list in one CSV cell: texts may hold any punctuation
@@ -93,6 +93,35 @@ def dataset(site: Site) -> dict:
         # Worked out from the data, as the pages show them (peersite/data/evidence_map.py).
         "evidence_levels": [plain(level) for level in evidence_levels(site)],
         "findings": [plain(finding) for finding in findings(site)],
+    }
+
+
+def dataset_schema() -> dict:
+    """The JSON Schema of the dataset file: its data as content/data.yml's schema describes them, and the evidence
+    levels and findings by their record classes, as dataset() writes them."""
+    definitions: dict = {}
+    strings = {name: {"type": "string"} for name in ("id", "name", "url", "notice")}
+    properties = {
+        "schema_version": {"const": SCHEMA_VERSION},
+        "reviewed": field_kinds(SITE.kinds["site"].record_class)["reviewed"].json_schema(definitions),
+        "license": {"type": "object", "properties": strings, "required": list(strings), "additionalProperties": False},
+        "data": SITE.json_schema(definitions),
+        "evidence_levels": {"type": "array", "items": RecordOf(RowLevel).json_schema(definitions)},
+        "findings": {"type": "array", "items": RecordOf(Finding).json_schema(definitions)},
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "The peer-support site's data (peer-support.json)",
+        "version": SCHEMA_VERSION,
+        "description": "Every record of the site in Danish and English (data), with where each model, the programme and"
+                       " the course stand on the evidence rubric (evidence_levels) and what each source found on each"
+                       " outcome (findings), as the pages show them. That an id refers to a record that exists is not"
+                       " said here: the data package's foreign keys say it for the tables.",
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+        "definitions": definitions,
     }
 
 
