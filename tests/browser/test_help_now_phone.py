@@ -1,7 +1,8 @@
 """Help now on a 390 px phone, in both languages: from any page (the home page, a model, a source, the 404 page),
 one tap on the header's link brings the crisis box into view; every number is a tel: or sms: link at least
-44 × 44 px, whose name holds the number as it is written; the header keeps every button in reach; axe finds nothing on the pages that
-carry the numbers. Expectations come from content/data.yml."""
+44 × 44 px, whose name holds the number as it is written; the header keeps every button in reach and cuts no text
+short (on a phone it leaves the site's name to the menu); axe finds nothing on the pages that carry the numbers.
+Expectations come from content/data.yml."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -15,6 +16,8 @@ from peersite.pages.render import labels, localise
 from browsing import first_record_page, foreign_requests, no_requests_to_other_hosts, report, shared_pages, violations  # noqa: F401
 
 PHONE = {"width": 390, "height": 844}
+# The narrowest screen whose header shows the site's name (site.css, "Help now").
+NAMED = {"width": 720, "height": 1024}
 MIN_TARGET_PX = 44
 SCHEMES = {"phone": "tel", "sms": "sms"}
 # Every tel: and sms: link on the page with the size of its box, and the header's buttons with theirs.
@@ -36,7 +39,9 @@ HEADER = """() => {
         const box = element && element.getBoundingClientRect();
         boxes[name] = box && box.width > 0 ? {left: box.left, right: box.right, top: box.top, bottom: box.bottom} : null;
     }
-    return {boxes, width: window.innerWidth, page: document.documentElement.scrollWidth};
+    const cut = [...document.querySelectorAll(".md-header__title .md-ellipsis")]
+        .filter(text => text.getClientRects().length && text.scrollWidth > text.clientWidth).map(text => text.textContent.trim());
+    return {boxes, cut, width: window.innerWidth, page: document.documentElement.scrollWidth};
 }"""
 
 
@@ -75,12 +80,16 @@ def test_one_tap_on_the_header_link_brings_the_crisis_box_into_view(page: Page, 
 
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("path", ["", "find-support/", "models/", "404.html"])
-def test_the_header_keeps_every_button_in_reach_on_a_phone(shared_pages, site_url, language, path):
-    measured = shared_pages.at(site_url + url_prefix(language) + path, PHONE).evaluate(HEADER)
+@pytest.mark.parametrize("screen", [PHONE, NAMED], ids=["phone", "narrowest with the name"])
+def test_the_header_keeps_every_button_in_reach_and_cuts_no_text_short(shared_pages, site_url, language, path, screen):
+    measured = shared_pages.at(site_url + url_prefix(language) + path, screen).evaluate(HEADER)
     boxes = measured["boxes"]
-    assert all(boxes.values()), f"missing from the header: {[name for name, box in boxes.items() if not box]}"
+    assert measured["cut"] == [], f"cut short in the header: {measured['cut']}"
+    named = screen is NAMED
+    assert bool(boxes["title"]) == named, f"the site's name is {'missing from' if named else 'in'} the header: {boxes}"
+    order = [part for part in ("menu", "title", "help", "language", "search") if part != "title" or named]
+    assert all(boxes[part] for part in order), f"missing from the header: {[part for part in order if not boxes[part]]}"
     assert measured["page"] <= measured["width"], f"the page is {measured['page']} px wide"
-    order = ["menu", "title", "help", "language", "search"]
     for left, right in zip(order, order[1:]):
         assert boxes[left]["right"] <= boxes[right]["left"] + 0.5, f"{left} overlaps {right}: {boxes}"
     assert boxes["search"]["right"] <= measured["width"]
