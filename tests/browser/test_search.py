@@ -15,12 +15,13 @@ from peersite.pages.markup import plain_text
 from peersite.pages.page_table import PAGES, page_url
 from peersite.pages.render import localise
 
-# Words the content must contain; each is typed the ways a reader without Danish letters might.
+# Words the content must contain; each is typed the ways a reader without Danish letters might, or pasted.
 SPELLINGS = [
     ("radgivning", "rådgivning"), ("raadgivning", "rådgivning"), ("hjaelp", "hjælp"),
     ("hab", "håb"), ("haab", "håb"),
     ("radgiver", "rådgiver"), ("raadgiver", "rådgiver"), ("aendring", "ændring"),
     ("stotte", "støtte"), ("stoette", "støtte"),
+    ("ra\u030adgivning", "rådgivning"),  # å as a and a combining ring, as pasted text may have it
 ]
 # An inflected form that occurs nowhere, and its stem, which does: only the stemmer can join them.
 INFLECTIONS = [("håbet", "håb"), ("ændringer", "ændring")]

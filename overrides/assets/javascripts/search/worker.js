@@ -80,9 +80,10 @@ lunr.Builder.prototype.build = function () {
 }
 
 /* Material appends * to every query word, and lunr skips the search pipeline for words with *:
- * stem and fold each word here instead, which also lets Material tell which words matched. */
+ * stem and fold each word here instead, which also lets Material tell which words matched. An å written
+ * as a and a combining ring (pasted text, some keyboards) is made the one letter the pages hold (NFC). */
 function analyse(term) {
-  const [, leading, word, trailing] = term.match(/^(\**)(.*?)(\**)$/)
+  const [, leading, word, trailing] = term.normalize("NFC").match(/^(\**)(.*?)(\**)$/)
   if (!word || word.includes("*"))
     return leading + fold(word) + trailing
   const [analysed = fold(word)] = queryPipeline.runString(word)
