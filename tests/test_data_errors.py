@@ -159,6 +159,21 @@ MISTAKES = [
         " — links must start with https://, http:// or mailto: (a page of this site is linked through"
         " the record's fields, not in a text)",
     ]),
+    ("quote-left-over", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
+     'summary: {da: Lønnede peers" i teams., en: Paid peers in teams.}', [
+        "content/data.yml:66:32: models[0].summary.da: a straight \" at column 32 opens or closes no quotation — remove it"
+        " if it is left over from the quotes around the text; a quotation in a text is written »…« in Danish, “…” in English",
+    ]),
+    ("link-not-whole", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
+     'summary: {da: Lønnede peers i teams., en: "Paid [peers](https://example.dk/a page) in teams."}', [
+        "content/data.yml:66:47: models[0].summary.en: the link '[peers](https://example.dk/a' is not whole — write it as"
+        " [text](https://…), with ')' at its end and no space in the address",
+    ]),
+    ("emphasis-not-closed", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
+     'summary: {da: "Lønnede **peers i teams.", en: Paid peers in teams.}', [
+        "content/data.yml:66:19: models[0].summary.da: a '*' here begins or ends no emphasis, so the page would show it —"
+        " write *words* or **words**, with a mark on both sides, or remove it",
+    ]),
     ("model-out-of-order", "    number: 1\n", "    number: 2\n", [
         "content/data.yml:57:13: models[0].number: model number 2 out of order"
         " — number the models 1, 2, 3 … as they are listed (this one is 1)",

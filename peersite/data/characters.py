@@ -116,6 +116,12 @@ def wrong_quotation_marks(text: str, language: str) -> list[tuple[int, str]]:
     return wrong
 
 
+def stray_quotes(text: str, quoting: set[int]) -> list[int]:
+    """The straight double quotes of a text that open or close no quotation (`quoting` holds those that do): most
+    often one left over from the quotes around the value, which the page would show."""
+    return [index for index, character in enumerate(text) if character == '"' and index not in quoting]
+
+
 def quotation_marks_fix(language: str) -> str:
     """How a text in a language quotes, for a message: 'a Danish text quotes »like this« (›like this‹ inside)'."""
     (opening, closing), (inner_opening, inner_closing) = QUOTATION_MARKS[language]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import LANGUAGE_NAMES, LANGUAGES
 from .addresses import address_problem, host_problem
 from .characters import (describe_character, hidden_character_fix, hidden_character_replacement, hidden_characters,
-                         odd_spaces, quotation_marks_fix, wrong_quotation_marks)
+                         odd_spaces, quotation_marks_fix, stray_quotes, wrong_quotation_marks)
 from .fixes import FIX_HINT, Edit, FixableProblem
 from .load import Mark, MarkedDict, MarkedList, position
 from ..pages.markup import REFUSED, markup_problem
@@ -107,7 +107,8 @@ class Checking:
             self.character_problem(text, mark, where, {index: " " for index in spaces},
                                    N_("{named} {at} — write an ordinary space: the page shows one anyway, and most editors show"
                                       " no difference"), N_("wrote an ordinary space for {named}"), named=named)
-        if language and (marks := wrong_quotation_marks(text, language)):
+        marks = wrong_quotation_marks(text, language) if language else []
+        if marks:
             wrong = " ".join(dict.fromkeys(text[index] for index, _ in marks))
             self.character_problem(text, mark, where, dict(marks),
                                    N_("the quotation marks {wrong} {at} are not {language} ones — {fix}"),
@@ -123,12 +124,19 @@ class Checking:
         if problem := markup_problem(text):
             self.problem(mark, where, problem)
             return None
+        if stray := stray_quotes(text, {index for index, _ in marks}):
+            # No fix: a quote left over from the quotes around the text goes, one that quotes needs its partner.
+            self.character_problem(text, mark, where, dict.fromkeys(stray, '"'),
+                                   N_("a straight \" {at} opens or closes no quotation — remove it if it is left over from"
+                                      " the quotes around the text; a quotation in a text is written »…« in Danish, “…” in English"),
+                                   None)
         return " ".join(text.split())
 
-    def character_problem(self, text: str, mark: Mark, where: str, replacements: dict[int, str], what: str, done: str,
-                          **values) -> None:
+    def character_problem(self, text: str, mark: Mark, where: str, replacements: dict[int, str], what: str,
+                          done: str | None, **values) -> None:
         """Note characters of a text to replace (by their index in it), at the first one's own line and column (where
-        the message `what` says {at}), with the edits that replace each one in the file and what they do (`done`)."""
+        the message `what` says {at}), with the edits that replace each one in the file and what they do (`done`);
+        without edits where no replacement is sure (`done` None)."""
         spans, first = written_at(self.source, text, mark), min(replacements)
         if spans is not None:
             line, column = position(self.source, spans[first][0])
@@ -138,9 +146,10 @@ class Checking:
             at = _("at character {number} of the text", number=first + 1)
         if len(replacements) > 1:
             at = ngettext("{at} (and {count} more in this text)", "{at} (and {count} more in this text)", len(replacements) - 1, at=at)
-        edits = tuple(Edit(*spans[index], self.source[slice(*spans[index])], new) for index, new in replacements.items()) if spans else ()
+        edits = tuple(Edit(*spans[index], self.source[slice(*spans[index])], new)
+                      for index, new in replacements.items()) if spans and done else ()
         what = _(what, at=at, **values) + (_(FIX_HINT) if edits else "")
-        self.problems.append(FixableProblem(line, column, where, what, edits=edits, done=_(done, **values)))
+        self.problems.append(FixableProblem(line, column, where, what, edits=edits, done=_(done, **values) if done else ""))
 
 
 # A character a double-quoted value writes with a backslash: \x41, \u00a0, \U0001F600 (by its number), or \n, \" …

@@ -7,7 +7,9 @@ written: a text starting "7. december", "-", "#" or ">" stays text, and "<b>" sh
 
 import re
 from functools import lru_cache
+from html import unescape
 
+import markdown
 import nh3
 
 from ..data.addresses import address_problem, host_problem, text_names_another_host
@@ -26,6 +28,11 @@ REFUSED = re.compile(
     r"|\]\(\s*(?!(?:https?|mailto):)[^)\s]*"
 )
 LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^()\s<>]+)\)")
+# What is left of a link that is not whole once the whole ones are taken out: "[text](https://…" without its ")",
+# or with a space in the address.
+BROKEN_LINK = re.compile(r"\[[^\[\]]*\]\(\S*|\]\(\S*")
+# A star touching a word on the page: an emphasis mark Markdown found no partner for ("**word" shows its stars).
+LONE_STAR = re.compile(r"(?<=\w)\*|\*(?=[\w*])")
 # Characters that would start Markdown syntax anywhere in a line, and what they become.
 INLINE_ESCAPES = str.maketrans({
     "\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]", "{": "\\{", "}": "\\}",
@@ -39,7 +46,7 @@ def markup_problem(text: str) -> str | None:
     """What is wrong with the markup of a data text, and how to write it instead; None when it is fine."""
     found = REFUSED.search(text)
     if not found:
-        return link_problem(text)
+        return link_problem(text) or broken_markup(text)
     shown = found.group(0)
     if shown.startswith("<"):
         return _("raw HTML ('{shown}…') is not allowed in a data text — write plain text;"
@@ -55,6 +62,17 @@ def markup_problem(text: str) -> str | None:
     target = f"{scheme.group(0)}…" if scheme else target
     return _("the link to '{target}' is not allowed — links must start with https://, http:// or mailto:"
              " (a page of this site is linked through the record's fields, not in a text)", target=target)
+
+
+def broken_markup(text: str) -> str | None:
+    """Markup that would show as typed on the page: a link that is not whole, a star that emphasises nothing."""
+    if broken := BROKEN_LINK.search(LINK.sub("", text)):
+        return _("the link '{shown}' is not whole — write it as [text](https://…), with ')' at its end and no space in"
+                 " the address", shown=broken.group(0))
+    if "*" in text and LONE_STAR.search(unescape(re.sub(r"<[^>]+>", "", markdown.markdown(inline_markdown(text))))):
+        return _("a '*' here begins or ends no emphasis, so the page would show it — write *words* or **words**, with"
+                 " a mark on both sides, or remove it")
+    return None
 
 
 def link_problem(text: str) -> str | None:
