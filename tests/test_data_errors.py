@@ -37,6 +37,11 @@ MISTAKES = [
     ("duplicate-key", "    delivery: paid\n", "    delivery: paid\n    delivery: volunteer\n", [
         "content/data.yml:62:5: models[0].delivery: 'delivery' is written twice (first on line 61) — keep one of them",
     ]),
+    ("record-without-its-dash", "  - id: socialstyrelsen\n", "    id: socialstyrelsen\n", [
+        "content/data.yml:21:5: organisations[0].id: 'id' is written a second time in the record from line 18, so YAML"
+        " reads this line and those after it as more of that record — if a new record begins here, begin its first line"
+        " with '- ', as line 18 does",
+    ]),
     ("wrong-type", "    number: 1\n", "    number: one\n", [
         "content/data.yml:57:13: models[0].number: expected a whole number, got a text ('one') — write digits only, like 12",
     ]),
@@ -140,9 +145,8 @@ MISTAKES = [
         " evidence_map, course_and_model, find_support, publisher",
     ]),
     ("record-as-list", "\nmodels:\n  - id: model-a\n", "\nmodels:\n  - [model-a]\n  - id: model-a\n", [
+        # Not also that model 1 is listed second: that follows from the model that could not be read.
         "content/data.yml:56:5: models[0]: expected a model, got a list — write one 'field: value' a line, indented under it",
-        "content/data.yml:58:13: models[1].number: model number 1 out of order"
-        " — number the models 1, 2, 3 … as they are listed (this one is 2)",
     ]),
     ("review-date-in-the-future", '  reviewed: "2026-11-22"\n', '  reviewed: "2999-01-01"\n', [
         "content/data.yml:3:13: site.reviewed: 2999-01-01 is in the future"

@@ -577,7 +577,17 @@ def is_mapping(value, where: str, mark: Mark, checking: Checking, expected: str,
     if not isinstance(value, MarkedDict):
         checking.problem(mark, where, _("expected {expected}, got {got} — {fix}", expected=expected, got=describe(value, mark), fix=fix))
         return False
+    first_key = next(iter(value), None)
     for key, repeat, first_line in value.duplicates:
+        if key == first_key and where.endswith("]"):
+            # A list item's first field again: a new item whose '- ' is missing, read as more of this one. What its
+            # fields repeat, and whatever refers to the list's records, follows from that and is not reported.
+            checking.problem(repeat, join(where, key), _(
+                "'{key}' is written a second time in the record from line {line}, so YAML reads this line and those after"
+                " it as more of that record — if a new record begins here, begin its first line with '- ', as line {line}"
+                " does", key=key, line=value.mark.line))
+            checking.unreadable.add(where.rsplit("[", 1)[0])
+            break
         checking.problem(repeat, join(where, key), _("'{key}' is written twice (first on line {line}) — keep one of them", key=key, line=first_line))
     return True
 

@@ -48,7 +48,9 @@ def resolve_references(site: Site, checking: Checking) -> None:
 
 
 def check_model_numbers(raw: MarkedDict, site: Site, checking: Checking) -> None:
-    """Model numbers run 1, 2, 3 … in the order the models are listed."""
+    """Model numbers run 1, 2, 3 … in the order the models are listed (when the list could be read as written)."""
+    if "models" in checking.unreadable:
+        return
     for index, model in enumerate(site.models or []):
         if model and model.number is not None and model.number != index + 1:
             checking.problem(
