@@ -42,6 +42,12 @@ MISTAKES = [
         " reads this line and those after it as more of that record — if a new record begins here, begin its first line"
         " with '- ', as line 18 does",
     ]),
+    ("address-misspelt-beside-its-date", "    publisher: socialstyrelsen\n",
+     '    publisher: socialstyrelsen\n    url: htps://example.dk/rapport\n    accessed: "2026-11-01"\n', [
+        # Not also that 'accessed' wants a 'url': it has one, written wrongly.
+        "content/data.yml:161:10: evidence[0].url: 'htps://example.dk/rapport' is not a web address — write the full"
+        " address, like https://example.dk/page (leave the field out if unknown)",
+    ]),
     ("wrong-type", "    number: 1\n", "    number: one\n", [
         "content/data.yml:57:13: models[0].number: expected a whole number, got a text ('one') — write digits only, like 12",
     ]),

@@ -143,7 +143,7 @@ def check_reference_fields(raw: MarkedDict, site: Site, checking: Checking) -> N
                                  _("a source of kind '{kind}' takes no '{field}' — remove it, or give the source a kind that"
                                    " takes it: {fitting}", kind=source.kind, field=field, fitting=fitting))
         for field in ("accessed", "closed"):
-            if getattr(source, field) and not source.url:
+            if getattr(source, field) and "url" not in record:  # a url written wrongly is reported where it is
                 checking.problem(record.key_marks[field], f"evidence[{index}].{field}",
                                  _("'{field}' is a date of the work's web address — add its 'url', or remove '{field}'", field=field))
 
