@@ -48,6 +48,10 @@ MISTAKES = [
         "content/data.yml:161:10: evidence[0].url: 'htps://example.dk/rapport' is not a web address — write the full"
         " address, like https://example.dk/page (leave the field out if unknown)",
     ]),
+    ("english-text-named-da", "target_group: {da: Voksne, en: Adults}", "target_group: {da: Voksne, da: Adults}", [
+        "content/data.yml:64:32: models[0].target_group.da: 'da' is written twice (first on line 64) — if this is the"
+        " English text, write 'en:' here instead",
+    ]),
     ("wrong-type", "    number: 1\n", "    number: one\n", [
         "content/data.yml:57:13: models[0].number: expected a whole number, got a text ('one') — write digits only, like 12",
     ]),

@@ -490,7 +490,8 @@ class Text(Field):
             name, here = _(LANGUAGE_NAMES[language]), f"{where}.{language}"
             text = value.get(language)
             if language not in value:
-                checking.problem(value.mark, here, _("missing {language} text — add it", language=name))
+                if not any(key in LANGUAGES for key, *_ in value.duplicates):  # said where the other is written twice
+                    checking.problem(value.mark, here, _("missing {language} text — add it", language=name))
             elif isinstance(text, (bool, int, float)):
                 checking.problem(value.marks[language], here, _("expected the {language} text, got {got} — {fix}", language=name,
                                                                  got=describe(text, value.marks[language]), fix=quote_it(value.marks[language])))
@@ -588,6 +589,12 @@ def is_mapping(value, where: str, mark: Mark, checking: Checking, expected: str,
                 " does", key=key, line=value.mark.line))
             checking.unreadable.add(where.rsplit("[", 1)[0])
             break
+        if key in LANGUAGES and (missing := [language for language in LANGUAGES if language not in value]):
+            # A text copied to make the other language's, and its name left as it was.
+            checking.problem(repeat, join(where, key), _(
+                "'{key}' is written twice (first on line {line}) — if this is the {language} text, write '{missing}:' here"
+                " instead", key=key, line=first_line, language=_(LANGUAGE_NAMES[missing[0]]), missing=missing[0]))
+            continue
         checking.problem(repeat, join(where, key), _("'{key}' is written twice (first on line {line}) — keep one of them", key=key, line=first_line))
     return True
 
