@@ -226,6 +226,8 @@ SYNTAX_MISTAKES = [
      "a text with ': ' in it must be in quotes — write da: \"…\""),
     ("a quote that does not close", put((DA, field("da: ", f'"{TEXT}'))), DA, INDENT + 5,
      "the text in quotes that begins here does not end on this line — end it with a straight \""),
+    ("a closing quote written twice", put((DA, field("da: ", f'"{TEXT}""'))), DA, INDENT + len(TEXT) + 7,
+     "one \" too many: the text ended at the \" before this one — remove this one"),
     ("a straight quote inside a text", put((DA, field("da: ", '"Et "ord" her"'))), DA, INDENT + 10,
      "the text goes on after its closing quote — a straight \" inside a text ends it: write quotation marks in a text as »…«"),
     ("a field's name without its colon", put((DA, field("da ", f'"{TEXT}"'))), DA, INDENT + 1,

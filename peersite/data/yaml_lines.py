@@ -244,6 +244,9 @@ def in_plain_words(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, st
     number, column = min(at.line, len(lines) - 1), at.column
     if unclosed := unclosed_quote(lines, start.line if start and start.line <= number else max(number - 1, 0), number):
         line, opening, quote = unclosed
+        if lines[line][opening - 1:opening] == quote:  # right after the quote that ended the text before it
+            return line + 1, opening + 1, _("one {quote} too many: the text ended at the {quote} before this one — remove this one",
+                                            quote=quote)
         return (line + 1, opening + 1, _("the text in quotes that begins here does not end on this line — end it with a straight"
                                          " {quote} (a text in quotes is written on one line)", quote=quote))
     if text[at.index:at.index + 1] == "\t":
