@@ -216,6 +216,15 @@ def block_problem(lines: list[str], number: int, column: int, start: yaml.Mark, 
             "the line is indented {count} spaces, but the items of the list from line {line} begin with '- ' at {items} (their"
             " fields at {fields}) — line it up with the lines it belongs with, with spaces: YAML reads the indentation as the structure",
             spaces, line=start.line + 1, items=start.column, fields=start.column + 2))
+    record = lines[start.line]
+    if line.lstrip().startswith("- ") and spaces == start.column and record.lstrip().startswith("- "):
+        dash = indentation(record)
+        return (number + 1, spaces + 1, ngettext(
+            "this line begins a record with '- ' where the fields of the record from line {line} stand — if a new record"
+            " begins here, write its '- ' {dash} space in, like line {line}, and any of its lines that moved with it {shift} less",
+            "this line begins a record with '- ' where the fields of the record from line {line} stand — if a new record"
+            " begins here, write its '- ' {dash} spaces in, like line {line}, and any of its lines that moved with it {shift} less",
+            dash, line=start.line + 1, dash=dash, shift=spaces - dash))
     before = line_before(lines, number)
     if before is not None and indentation(lines[before]) == start.column < spaces and (empty := empty_field_above(lines, before)):
         return (before + 1, start.column + 1, ngettext(
