@@ -180,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         print(stale.format(args.data, args.format), file=stream)
     unset = unset_fields(site)
     # Warnings, but no site goes out without its publisher.
-    for problem, warning in [(field, not args.publishing) for field in unset] + [(address, True) for address in unencrypted_addresses(site)]:
+    for problem, warning in [(field, not args.publishing) for field in unset] + [(address, True) for address in unencrypted_addresses(site, Path(args.data).read_text(encoding="utf-8"))]:
         print(problem.annotation(args.data, warning) if args.format == "github" else problem.format(args.data, warning), file=stream)
     if unset and args.publishing:
         print(ngettext("{path}: the publisher is not set ({count} field to fill in); the site is not published until it is"

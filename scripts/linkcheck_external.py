@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from peersite.checks.links import DOI_RESOLVER, web_addresses
+from peersite.checks.links import DOI_RESOLVER, web_addresses, written_at
 from peersite.data.problems import DataError
 from peersite.data.validate import load_site
 
@@ -54,8 +54,6 @@ ALLOW = ROOT / "scripts" / "linkcheck-allow.txt"
 LYCHEE = Path(sys.executable).parent / "lychee"
 USER_AGENT = "peer-support-site-linkcheck/1.0 (checks the links of a static site)"
 URL_IN_TEXT = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
-# Where a web address written in YAML ends: at a space, a quote, a comment or the end of a flow collection.
-VALUE_END = r"(?![^\s\"'#,\]}])"
 HEAD_LIMIT = 65536
 RETRY_PAUSE_SECONDS = 1
 # The parts of lychee's JSON report that list links not found good.
@@ -76,21 +74,9 @@ def data_links(path: Path) -> dict[str, list[str]]:
     shown = display_path(path)
     lines = path.read_text(encoding="utf-8").split("\n")
     places = {}
-    for url, record_lines in web_addresses(load_site(path, shown)).items():
-        places[url] = ["{}:{}:{}".format(shown, *written_at(lines, url, record_line)) for record_line in record_lines]
+    for url, named in web_addresses(load_site(path, shown)).items():
+        places[url] = ["{}:{}:{}".format(shown, *written_at(lines, url, record_line)) for record_line, _ in named]
     return places
-
-
-def written_at(lines: list[str], url: str, record_line: int) -> tuple[int, int]:
-    """Line and column of the address (or the DOI, or the site name it was made of) in the record starting at
-    record_line; the record's own line when it is written otherwise."""
-    forms = (url, url.removeprefix(DOI_RESOLVER), url.removeprefix("https://").removesuffix("/"))
-    for form in forms:
-        pattern = re.compile(re.escape(form) + VALUE_END)
-        for number in range(record_line - 1, len(lines)):
-            if match := pattern.search(lines[number]):
-                return number + 1, match.start() + 1
-    return record_line, 1
 
 
 def page_links(docs_dir: Path) -> dict[str, list[str]]:

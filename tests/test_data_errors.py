@@ -271,6 +271,18 @@ def test_minimal_data_passes(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (0, "content/data.yml: no errors.\n", "")
 
 
+def test_an_unencrypted_address_is_a_warning_where_it_is_written(tmp_path):
+    """A warning, not an error: the exit code stays 0. It names the field and the address's own line and column,
+    not the line of the record that holds it."""
+    write_data(tmp_path, ("url: https://example.dk/", "url: http://example.dk/"))
+    result = run_check(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "content/data.yml:24:10: warning: organisations[1].url: 'http://example.dk/' is not encrypted (http://)"
+        " — write https:// if the site answers there",
+    ]
+
+
 @pytest.mark.parametrize("old, new, expected", [m[1:] for m in MISTAKES], ids=[m[0] for m in MISTAKES])
 def test_mistake_is_reported_where_it_is(tmp_path, old, new, expected):
     write_data(tmp_path, (old, new))

@@ -11,7 +11,7 @@ from markdown.extensions.toc import TocExtension
 from pymdownx.slugs import slugify
 
 from .. import LANGUAGES, default_source, language_of_source, source_file
-from ..data.fields import Doi, Field, ListOf, RecordOf, SiteName, Url, field_kinds, site_address, suggestion
+from ..data.fields import Doi, Field, ListOf, RecordOf, SiteName, Url, field_kinds, join, site_address, suggestion
 from ..messages import _
 from ..pages.page_table import DOCS_DIR, PAGES
 from ..data.problems import Problem
@@ -21,6 +21,8 @@ from ..data.validate import DATA_PATH
 from ..pages.write import hand_written_pages
 
 DOI_RESOLVER = "https://doi.org/"
+# Where a web address written in YAML ends: at a space, a quote, a comment or the end of a flow collection.
+VALUE_END = r"(?![^\s\"'#,\]}])"
 
 
 def edit_url(repo_url: str | None, branch: str, src_uri: str, data_line: int | None) -> str | None:
@@ -33,22 +35,35 @@ def edit_url(repo_url: str | None, branch: str, src_uri: str, data_line: int | N
     return f"{repo}/edit/{branch}/{DOCS_DIR}/{src_uri}"
 
 
-def web_addresses(record) -> dict[str, list[int]]:
+def web_addresses(record) -> dict[str, list[tuple[int, str]]]:
     """Every web address in a record and the records it holds (their url fields, their DOIs at doi.org and the roots
-    of the sites they name), with the lines of the records that name it."""
-    found: dict[str, list[int]] = {}
+    of the sites they name), each with where it is named: the line of the record that names it, and the field."""
+    found: dict[str, list[tuple[int, str]]] = {}
 
-    def walk(record) -> None:
+    def walk(record, where: str) -> None:
         for name, kind in field_kinds(type(record)).items():
             value, item_kind = getattr(record, name), kind.item if isinstance(kind, ListOf) else kind
-            for item in (value if isinstance(kind, ListOf) else [value]) if value else []:
+            for index, item in enumerate((value if isinstance(kind, ListOf) else [value]) if value else []):
+                here = f"{join(where, name)}[{index}]" if isinstance(kind, ListOf) else join(where, name)
                 if isinstance(item_kind, RecordOf):
-                    walk(item)
+                    walk(item, here)
                 elif address := web_address(item, item_kind):
-                    found.setdefault(address, []).append(record.line)
+                    found.setdefault(address, []).append((record.line, here))
 
-    walk(record)
+    walk(record, "")
     return found
+
+
+def written_at(lines: list[str], url: str, record_line: int) -> tuple[int, int]:
+    """Line and column of the address (or the DOI, or the site name it was made of) in the record starting at
+    record_line; the record's own line when it is written otherwise."""
+    forms = (url, url.removeprefix(DOI_RESOLVER), url.removeprefix("https://").removesuffix("/"))
+    for form in forms:
+        pattern = re.compile(re.escape(form) + VALUE_END)
+        for number in range(record_line - 1, len(lines)):
+            if match := pattern.search(lines[number]):
+                return number + 1, match.start() + 1
+    return record_line, 1
 
 
 def web_address(value: str, kind: Field) -> str | None:
@@ -62,10 +77,13 @@ def web_address(value: str, kind: Field) -> str | None:
     return None
 
 
-def unencrypted_addresses(site) -> list[Problem]:
-    """A warning for each web address the data names with http://: anyone on the way can change what it shows."""
-    return [Problem(line, 1, "url", _("'{address}' is not encrypted (http://) — write https:// if the site answers there", address=address))
-            for address, lines in web_addresses(site).items() if address.startswith("http://") for line in lines]
+def unencrypted_addresses(site, text: str) -> list[Problem]:
+    """A warning for each web address the data (site, read from text) names with http://, where it is written: anyone
+    on the way can change what it shows."""
+    lines = text.split("\n")
+    return [Problem(*written_at(lines, address, record_line), where,
+                    _("'{address}' is not encrypted (http://) — write https:// if the site answers there", address=address))
+            for address, places in web_addresses(site).items() if address.startswith("http://") for record_line, where in places]
 
 
 # How MkDocs turns a page into HTML (mkdocs.yml's markdown_extensions; tests/test_page_links.py keeps the two
