@@ -71,6 +71,10 @@ MISTAKES = [
         " 'evil.example', not to 'sundhed.dk' — write the address of a page as the organisation's own site gives it,"
         " like https://example.dk/side, with nothing before '@'",
     ]),
+    ("url-with-a-comma-in-its-host", "url: https://example.dk/", "url: https://www,example.dk/", [
+        "content/data.yml:24:10: organisations[1].url: the host 'www,example.dk' holds ',', which a domain name cannot"
+        " hold — write the address of a page as the organisation's own site gives it, like https://example.dk/side",
+    ]),
     ("url-to-an-ip-address", "url: https://example.dk/", "url: https://192.168.1.1/", [
         "content/data.yml:24:10: organisations[1].url: the host '192.168.1.1' is an IP address, not a domain name"
         " — write the address of a page as the organisation's own site gives it, like https://example.dk/side",

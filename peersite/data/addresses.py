@@ -36,8 +36,11 @@ def host_problem(host: str) -> str | None:
     try:
         ascii_host = idna.encode(host, uts46=True).decode("ascii")
         readable_host = idna.decode(ascii_host)
-    except idna.IDNAError as error:
-        return _("the host '{host}' is not a valid domain name ({error}) — write {address}", host=host, error=error, address=_(LOOKS_LIKE))
+    except idna.IDNAError:
+        if odd := next((character for character in host if not (character.isalnum() or character in ".-")), None):
+            return _("the host '{host}' holds '{character}', which a domain name cannot hold — write {address}",
+                     host=host, character=odd, address=_(LOOKS_LIKE))
+        return _("the host '{host}' is not a valid domain name — write {address}", host=host, address=_(LOOKS_LIKE))
     if ascii_host.count(".") < 1 or not TOP_LEVEL.fullmatch(ascii_host.rsplit(".", 1)[-1]):
         return _("the host '{host}' is not a registered domain name — write {address}", host=host, address=_(LOOKS_LIKE))
     for label in readable_host.split("."):

@@ -274,7 +274,7 @@ def load_marked_yaml(path: Path, shown_path: str | None = None, as_written: bool
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = position(raw.decode("utf-8", errors="replace"), len(raw[:error.start].decode("utf-8", errors="replace")))
-        raise DataError(shown, [Problem(line, column, "", _("not UTF-8 text ({reason}) — save the file as UTF-8", reason=error.reason))])
+        raise DataError(shown, [Problem(line, column, "", _("not UTF-8 text: the character here is saved another way — save the file as UTF-8"))])
     # Places are counted after a byte-order mark, as YAML reads the file (libyaml does not count it).
     text = text.removeprefix(BOM)
     # Read as the editor meant it, the smart quotes around values straight; they are reported with the rest.
