@@ -132,6 +132,15 @@ MISTAKES = [
     ("missing-field", "    target_group: {da: Voksne, en: Adults}\n", "", [
         "content/data.yml:56:5: models[0].target_group: missing field 'target_group' — add it",
     ]),
+    ("field-without-its-value", "    partnership: partnership-a\n", "    partnership:  # which one?\n", [
+        "content/data.yml:59:5: models[0].partnership: 'partnership' has no value — write it after 'partnership: '",
+    ]),
+    ("field-indented-into-the-text-above", "    name: {da: Model A, en: Model A}\n    partnership: partnership-a\n",
+     "    name:\n      da: Model A\n      en: Model A\n      partnership: partnership-a\n", [
+        # Not also that the model misses its partnership: it is there, in the wrong place.
+        "content/data.yml:61:7: models[0].name.partnership: unknown language 'partnership' — use only da and en; if"
+        " 'partnership' is a field of its own, indent it as far as 'name:'",
+    ]),
     ("unknown-field", "    kind: region\n", "    kind: region\n    colour: blue\n", [
         "content/data.yml:20:5: organisations[0].colour: unknown field 'colour' — use one of: id, kind, name, about, url",
     ]),

@@ -499,9 +499,13 @@ class Text(Field):
                 checking.problem(value.marks[language], here, _("empty {language} text — write it", language=name))
             elif (checked := checking.checked_text(text, value.marks[language], here, language)) is not None:
                 texts[language] = checked
+        field_name = where.rsplit(".", 1)[-1]
         for extra in value.keys() - set(LANGUAGES):
-            checking.problem(value.key_marks[extra], f"{where}.{extra}", _("unknown language '{language}' — use only {languages}",
-                                                                           language=extra, languages=_(" and ").join(LANGUAGES)))
+            languages = _(" and ").join(LANGUAGES)
+            checking.problem(value.key_marks[extra], f"{where}.{extra}", _(
+                "unknown language '{language}' — use only {languages}; if '{language}' is a field of its own, indent it as"
+                " far as '{field}:'", language=extra, languages=languages, field=field_name) if "[" not in field_name
+                else _("unknown language '{language}' — use only {languages}", language=extra, languages=languages))
         return BilingualText(**texts) if len(texts) == len(LANGUAGES) else None
 
     def json_schema(self, definitions):
@@ -695,7 +699,12 @@ class RecordOf(Field):
         for name, kind in self.kinds.items():
             here = join(where, name)
             if value.get(name) is None:
-                if kind.required and name not in meant:
+                if kind.required and name in value:
+                    checking.problem(value.key_marks[name], here, _("'{name}' has no value — write it after '{name}: '",
+                                                                    name=name))
+                # A field indented into the one above it is named there, as that field's own mistake.
+                elif kind.required and name not in meant and not any(isinstance(child, dict) and name in child
+                                                                       for child in value.values()):
                     checking.problem(value.mark, here, _("missing section '{name}' — add it", name=name) if section
                                      else _("missing field '{name}' — add it", name=name))
                 if kind.required:
