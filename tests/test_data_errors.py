@@ -1,5 +1,6 @@
 """Every mistake an editor can make in content/data.yml gets one located, actionable message."""
 
+import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +9,7 @@ import pytest
 
 from conftest import run_mkdocs_build, run_peersite, write_data
 
+NEXT_YEAR = datetime.date.today().year + 1
 # (kind of mistake, text in minimal.yml, what the editor wrote instead, the exact report lines)
 MISTAKES = [
     ("yaml-syntax", "  end_year: 2018\n", "  end_year: [2018\n", [
@@ -140,6 +142,10 @@ MISTAKES = [
         # Not also that the model misses its partnership: it is there, in the wrong place.
         "content/data.yml:61:7: models[0].name.partnership: unknown language 'partnership' — use only da and en; if"
         " 'partnership' is a field of its own, indent it as far as 'name:'",
+    ]),
+    ("publication-year-to-come", "    year: 2025\n", f"    year: {NEXT_YEAR}\n", [
+        f"content/data.yml:167:11: evidence[1].year: {NEXT_YEAR} is still to come — write the year the work came out, this"
+        " year at the latest",
     ]),
     ("unknown-field", "    kind: region\n", "    kind: region\n    colour: blue\n", [
         "content/data.yml:20:5: organisations[0].colour: unknown field 'colour' — use one of: id, kind, name, about, url",

@@ -415,6 +415,18 @@ class Year(Int):
         return {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
 
 
+class PublishedYear(Year):
+    """The year a work came out: not one still to come."""
+
+    def check(self, value, where, mark, checking):
+        year = super().check(value, where, mark, checking)
+        if year is not None and year > datetime.date.today().year:
+            checking.problem(mark, where, _("{year} is still to come — write the year the work came out, this year at the"
+                                            " latest", year=year))
+            return None
+        return year
+
+
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

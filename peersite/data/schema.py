@@ -7,7 +7,7 @@ The classes are both the schema the data is checked against and the records the 
 from functools import cached_property
 
 from .fields import (
-    Choice, Date, Doi, Email, ReviewDate, Int, ListOf, Located, PageDate, Phone, RecordOf, Ref,
+    Choice, Date, Doi, Email, ReviewDate, Int, ListOf, Located, PageDate, Phone, PublishedYear, RecordOf, Ref,
     Refs, SiteName, Slug, Str, Text, Url, Year, record, site_address,
 )
 from ..messages import N_
@@ -376,7 +376,7 @@ class Source(Reviewed):
         description="Hvad siden kalder kilden: en beskrivelse, ikke en oversat titel.")
     original_title = RecordOf(WorkTitle, required=False, label="Originaltitel",
         description="Værkets egen titel og sprog, hvis kilderne giver den.")
-    year = Year(required=False, label="År", description="Det år, værket udkom.")
+    year = PublishedYear(required=False, label="År", description="Det år, værket udkom.")
     published = Date(required=False, label="Udgivet",
         description="Den dag, værket udkom, hvis kilderne giver den.")
     authors = ListOf(Str(), required=False, label="Forfattere",
@@ -425,7 +425,7 @@ class Material(Located):
     id = Slug(label="Id", description="Et kort, fast navn for materialet.")
     kind = Choice(*MATERIAL_KINDS, label="Slags", description="Hvilken slags materiale det er.")
     title = Text(label="Titel", description="Materialets titel.")
-    year = Year(required=False, label="År", description="Det år, materialet udkom.")
+    year = PublishedYear(required=False, label="År", description="Det år, materialet udkom.")
     publisher = Ref("organisations", required=False, label="Udgiver",
         description="Den organisation, der har udgivet materialet.")
     publisher_name = Text(required=False, label="Udgiverens navn",
