@@ -207,6 +207,11 @@ MISTAKES = [
         "content/data.yml:66:19: models[0].summary.da: a '*' here begins or ends no emphasis, so the page would show it —"
         " write *words* or **words**, with a mark on both sides, or remove it",
     ]),
+    ("mail-link-without-its-domain", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
+     'summary: {da: "Lønnede peers i teams. [Skriv](mailto:info@example).", en: Paid peers in teams.}', [
+        "content/data.yml:66:19: models[0].summary.da: the link '[Skriv](mailto:info@example)': the host 'example' is not"
+        " a registered domain name — write the e-mail address as the organisation gives it, like mailto:info@example.dk",
+    ]),
     ("model-out-of-order", "    number: 1\n", "    number: 2\n", [
         "content/data.yml:57:13: models[0].number: model number 2 out of order"
         " — number the models 1, 2, 3 … as they are listed (this one is 1)",

@@ -22,15 +22,17 @@ TOP_LEVEL = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{2,59}")
 # Link text that reads as an address: the reader takes it for where the link goes.
 ADDRESS_TEXT = re.compile(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-zæøå]{2,})(?:[/?#:]\S*)?", re.IGNORECASE)
 LOOKS_LIKE = N_("the address of a page as the organisation's own site gives it, like https://example.dk/side")
+MAIL_LIKE = N_("the e-mail address as the organisation gives it, like info@example.dk")
+MAIL_LINK_LIKE = N_("the e-mail address as the organisation gives it, like mailto:info@example.dk")
 
 
-def host_problem(host: str) -> str | None:
-    """What makes a host name untrustworthy, and what to write instead; None for a registered domain name."""
+def host_problem(host: str, instead: str = LOOKS_LIKE) -> str | None:
+    """What makes a host name untrustworthy, and what to write `instead`; None for a registered domain name."""
     if UNSAFE.search(host):
-        return _("the host '{host}' holds a character that is not allowed in a domain name — write {address}", host=host, address=_(LOOKS_LIKE))
+        return _("the host '{host}' holds a character that is not allowed in a domain name — write {address}", host=host, address=_(instead))
     try:
         ipaddress.ip_address(host.strip("[]"))
-        return _("the host '{host}' is an IP address, not a domain name — write {address}", host=host, address=_(LOOKS_LIKE))
+        return _("the host '{host}' is an IP address, not a domain name — write {address}", host=host, address=_(instead))
     except ValueError:
         pass
     try:
@@ -39,20 +41,20 @@ def host_problem(host: str) -> str | None:
     except idna.IDNAError:
         if odd := next((character for character in host if not (character.isalnum() or character in ".-")), None):
             return _("the host '{host}' holds '{character}', which a domain name cannot hold — write {address}",
-                     host=host, character=odd, address=_(LOOKS_LIKE))
-        return _("the host '{host}' is not a valid domain name — write {address}", host=host, address=_(LOOKS_LIKE))
+                     host=host, character=odd, address=_(instead))
+        return _("the host '{host}' is not a valid domain name — write {address}", host=host, address=_(instead))
     if ascii_host.count(".") < 1 or not TOP_LEVEL.fullmatch(ascii_host.rsplit(".", 1)[-1]):
-        return _("the host '{host}' is not a registered domain name — write {address}", host=host, address=_(LOOKS_LIKE))
+        return _("the host '{host}' is not a registered domain name — write {address}", host=host, address=_(instead))
     for label in readable_host.split("."):
         scripts = categories.unique_aliases(label) - {"COMMON", "INHERITED"}
         shown = _("'{host}' (written '{written}')", host=readable_host, written=host) if host != readable_host else f"'{host}'"
         if len(scripts) > 1:
             return _("the host {host} mixes {scripts} letters in '{label}', so it can pass for another site's name"
-                     " — write {address}, in one alphabet", host=shown, label=label, address=_(LOOKS_LIKE),
+                     " — write {address}, in one alphabet", host=shown, label=label, address=_(instead),
                      scripts=_(" and ").join(script.title() for script in sorted(scripts)))
         if scripts - {"LATIN"} and confusables.is_confusable(label, preferred_aliases=["latin"]):
             return _("the host {host} is written in {script} letters that look like Latin ones, so it can pass for another"
-                     " site's name — write {address}", host=shown, script="".join(scripts).title(), address=_(LOOKS_LIKE))
+                     " site's name — write {address}", host=shown, script="".join(scripts).title(), address=_(instead))
     return None
 
 
@@ -69,7 +71,7 @@ def address_problem(address: str) -> str | None:
     if "@" in parts.netloc:
         before, host = parts.netloc.rsplit("@", 1)
         return _("the address has '{before}@' before its host, so a browser goes to '{host}', not to '{before}'"
-                 " — write {address}, with nothing before '@'", before=before, host=host, address=_(LOOKS_LIKE))
+                 " — write {address}, with nothing before '@'", before=before, host=host, address=_(instead))
     if unsafe := UNSAFE.search(address):
         return _("the character '{character}' is not allowed in a web address — write it as %{code:02X}, or copy the"
                  " address from the browser's address bar", character=unsafe.group(), code=ord(unsafe.group()))

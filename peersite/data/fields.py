@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import LANGUAGE_NAMES, LANGUAGES
-from .addresses import address_problem, host_problem
+from .addresses import MAIL_LIKE, address_problem, host_problem
 from .characters import (describe_character, hidden_character_fix, hidden_character_replacement, hidden_characters,
                          odd_spaces, quotation_marks_fix, stray_quotes, wrong_quotation_marks)
 from .fixes import FIX_HINT, Edit, FixableProblem
@@ -318,7 +318,7 @@ class Email(Matching):
     mismatch = N_("'{text}' is not an e-mail address — write it like redaktion@example.dk, without mailto:")
 
     def problem_with(self, text):
-        return host_problem(text.rsplit("@", 1)[1])
+        return host_problem(text.rsplit("@", 1)[1], MAIL_LIKE)
 
 
 class SiteName(Matching):

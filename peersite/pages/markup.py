@@ -12,7 +12,7 @@ from html import unescape
 import markdown
 import nh3
 
-from ..data.addresses import address_problem, host_problem, text_names_another_host
+from ..data.addresses import MAIL_LINK_LIKE, address_problem, host_problem, text_names_another_host
 from ..messages import _
 
 SAFE_SCHEMES = ("https", "http", "mailto")
@@ -81,7 +81,7 @@ def link_problem(text: str) -> str | None:
     for link in LINK.finditer(text):
         words, address = link.groups()
         mail = address.startswith("mailto:")
-        if problem := host_problem(address.split("?")[0].rsplit("@", 1)[-1]) if mail else address_problem(address):
+        if problem := host_problem(address.split("?")[0].rsplit("@", 1)[-1], MAIL_LINK_LIKE) if mail else address_problem(address):
             return _("the link '{link}': {problem}", link=link.group(0), problem=problem)
         if not mail and (named := text_names_another_host(words, address)):
             return _("the link text '{words}' names {named}, but the link goes to {address} — write the address the"
