@@ -71,7 +71,7 @@ def address_problem(address: str) -> str | None:
     if "@" in parts.netloc:
         before, host = parts.netloc.rsplit("@", 1)
         return _("the address has '{before}@' before its host, so a browser goes to '{host}', not to '{before}'"
-                 " — write {address}, with nothing before '@'", before=before, host=host, address=_(instead))
+                 " — write {address}, with nothing before '@'", before=before, host=host, address=_(LOOKS_LIKE))
     if unsafe := UNSAFE.search(address):
         return _("the character '{character}' is not allowed in a web address — write it as %{code:02X}, or copy the"
                  " address from the browser's address bar", character=unsafe.group(), code=ord(unsafe.group()))
