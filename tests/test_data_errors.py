@@ -97,7 +97,7 @@ MISTAKES = [
     ]),
     ("link-text-names-another-site", "target_group: {da: Voksne, en: Adults}",
      'target_group: {da: "Voksne, se [sundhed.dk](https://evil.example/)", en: Adults}', [
-        "content/data.yml:64:24: models[0].target_group.da: the link text 'sundhed.dk' names sundhed.dk, but the link"
+        "content/data.yml:64:36: models[0].target_group.da: the link text 'sundhed.dk' names sundhed.dk, but the link"
         " goes to https://evil.example/ — write the address the link goes to as its text, or say in words what the page is",
     ]),
     ("right-to-left-override", "target_group: {da: Voksne, en: Adults}", 'target_group: {da: "Ring 70 \u202e102 102", en: Adults}', [
@@ -183,12 +183,12 @@ MISTAKES = [
     ]),
     ("raw-html", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: "Lønnede <b>peers</b> i teams.", en: Paid peers in teams.}', [
-        "content/data.yml:66:19: models[0].summary.da: raw HTML ('<b…') is not allowed in a data text"
+        "content/data.yml:66:28: models[0].summary.da: raw HTML ('<b…') is not allowed in a data text"
         " — write plain text; use *word* for emphasis and [text](https://…) for a link",
     ]),
     ("unsafe-link", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: Lønnede peers i teams., en: "Paid [peers](javascript:alert(1))."}', [
-        "content/data.yml:66:47: models[0].summary.en: the link to 'javascript:…' is not allowed"
+        "content/data.yml:66:59: models[0].summary.en: the link to 'javascript:…' is not allowed"
         " — links must start with https://, http:// or mailto: (a page of this site is linked through"
         " the record's fields, not in a text)",
     ]),
@@ -199,17 +199,17 @@ MISTAKES = [
     ]),
     ("link-not-whole", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: Lønnede peers i teams., en: "Paid [peers](https://example.dk/a page) in teams."}', [
-        "content/data.yml:66:47: models[0].summary.en: the link '[peers](https://example.dk/a' is not whole — write it as"
+        "content/data.yml:66:53: models[0].summary.en: the link '[peers](https://example.dk/a' is not whole — write it as"
         " [text](https://…), with ')' at its end and no space in the address",
     ]),
     ("emphasis-not-closed", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: "Lønnede **peers i teams.", en: Paid peers in teams.}', [
-        "content/data.yml:66:19: models[0].summary.da: a '*' here begins or ends no emphasis, so the page would show it —"
+        "content/data.yml:66:28: models[0].summary.da: a '*' here begins or ends no emphasis, so the page would show it —"
         " write *words* or **words**, with a mark on both sides, or remove it",
     ]),
     ("mail-link-without-its-domain", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: "Lønnede peers i teams. [Skriv](mailto:info@example).", en: Paid peers in teams.}', [
-        "content/data.yml:66:19: models[0].summary.da: the link '[Skriv](mailto:info@example)': the host 'example' is not"
+        "content/data.yml:66:43: models[0].summary.da: the link '[Skriv](mailto:info@example)': the host 'example' is not"
         " a registered domain name — write the e-mail address as the organisation gives it, like mailto:info@example.dk",
     ]),
     ("model-out-of-order", "    number: 1\n", "    number: 2\n", [

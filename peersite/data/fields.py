@@ -121,8 +121,9 @@ class Checking:
                                    N_("removed {character} and the others") if len(hidden) > 1 else N_("removed {character}"),
                                    character=describe_character(character), fix=hidden_character_fix(character))
             return None
-        if problem := markup_problem(text):
-            self.problem(mark, where, problem)
+        if found := markup_problem(text):
+            index, what = found
+            self.problems.append(Problem(*self.place(text, mark, index)[:2], where, what))
             return None
         if stray := stray_quotes(text, {index for index, _ in marks}):
             # No fix: a quote left over from the quotes around the text goes, one that quotes needs its partner.
@@ -132,18 +133,19 @@ class Checking:
                                    None)
         return " ".join(text.split())
 
+    def place(self, text: str, mark: Mark, index: int) -> tuple[int, int, dict | None]:
+        """The line and column of a text's character (by its index in the text), and where each of its characters is
+        written (written_at); the value's own place, and None, where the text is not written character for character."""
+        spans = written_at(self.source, text, mark)
+        return (*position(self.source, spans[index][0]), spans) if spans else (mark.line, mark.column, None)
+
     def character_problem(self, text: str, mark: Mark, where: str, replacements: dict[int, str], what: str,
                           done: str | None, **values) -> None:
         """Note characters of a text to replace (by their index in it), at the first one's own line and column (where
         the message `what` says {at}), with the edits that replace each one in the file and what they do (`done`);
         without edits where no replacement is sure (`done` None)."""
-        spans, first = written_at(self.source, text, mark), min(replacements)
-        if spans is not None:
-            line, column = position(self.source, spans[first][0])
-            at = _("at column {column}", column=column)
-        else:
-            line, column = mark.line, mark.column
-            at = _("at character {number} of the text", number=first + 1)
+        line, column, spans = self.place(text, mark, first := min(replacements))
+        at = _("at column {column}", column=column) if spans else _("at character {number} of the text", number=first + 1)
         if len(replacements) > 1:
             at = ngettext("{at} (and {count} more in this text)", "{at} (and {count} more in this text)", len(replacements) - 1, at=at)
         edits = tuple(Edit(*spans[index], self.source[slice(*spans[index])], new)

@@ -42,50 +42,56 @@ INLINE_ESCAPES = str.maketrans({
 LINE_START = re.compile(r"(?:\d+(?=[.)])|[#+=:~!-]|[*_](?=\s|[*_\s-]*$))")
 
 
-def markup_problem(text: str) -> str | None:
-    """What is wrong with the markup of a data text, and how to write it instead; None when it is fine."""
+def markup_problem(text: str) -> tuple[int, str] | None:
+    """What is wrong with the markup of a data text, and how to write it instead, with where in the text it begins;
+    None when it is fine."""
     found = REFUSED.search(text)
     if not found:
         return link_problem(text) or broken_markup(text)
     shown = found.group(0)
     if shown.startswith("<"):
-        return _("raw HTML ('{shown}…') is not allowed in a data text — write plain text;"
-                 " use *word* for emphasis and [text](https://…) for a link", shown=shown)
+        return found.start(), _("raw HTML ('{shown}…') is not allowed in a data text — write plain text;"
+                                " use *word* for emphasis and [text](https://…) for a link", shown=shown)
     if shown.startswith("&"):
-        return _("the character reference '{shown}' is not allowed — write the character itself", shown=shown)
+        return found.start(), _("the character reference '{shown}' is not allowed — write the character itself", shown=shown)
     if shown.startswith("!"):
-        return _("images are not allowed in a data text — describe the picture in words, or link to it with [text](https://…)")
+        return found.start(), _("images are not allowed in a data text — describe the picture in words, or link to it"
+                                " with [text](https://…)")
     if shown.startswith("["):
-        return _("the link definition '{shown}' is not allowed — write the link where it is used: [text](https://…)", shown=shown)
+        return found.start(), _("the link definition '{shown}' is not allowed — write the link where it is used:"
+                                " [text](https://…)", shown=shown)
     target = shown[2:].strip()
     scheme = re.match(r"[A-Za-z][\w+.-]*:", target)
     target = f"{scheme.group(0)}…" if scheme else target
-    return _("the link to '{target}' is not allowed — links must start with https://, http:// or mailto:"
-             " (a page of this site is linked through the record's fields, not in a text)", target=target)
+    return found.start(), _("the link to '{target}' is not allowed — links must start with https://, http:// or mailto:"
+                            " (a page of this site is linked through the record's fields, not in a text)", target=target)
 
 
-def broken_markup(text: str) -> str | None:
+def broken_markup(text: str) -> tuple[int, str] | None:
     """Markup that would show as typed on the page: a link that is not whole, a star that emphasises nothing."""
-    if broken := BROKEN_LINK.search(LINK.sub("", text)):
-        return _("the link '{shown}' is not whole — write it as [text](https://…), with ')' at its end and no space in"
-                 " the address", shown=broken.group(0))
+    whole = [link.span() for link in LINK.finditer(text)]
+    for broken in BROKEN_LINK.finditer(text):
+        if not any(start <= broken.start() < end for start, end in whole):
+            return broken.start(), _("the link '{shown}' is not whole — write it as [text](https://…), with ')' at its end"
+                                     " and no space in the address", shown=broken.group(0))
     if "*" in text and LONE_STAR.search(unescape(re.sub(r"<[^>]+>", "", markdown.markdown(inline_markdown(text))))):
-        return _("a '*' here begins or ends no emphasis, so the page would show it — write *words* or **words**, with"
-                 " a mark on both sides, or remove it")
+        return text.index("*"), _("a '*' here begins or ends no emphasis, so the page would show it — write *words* or"
+                                  " **words**, with a mark on both sides, or remove it")
     return None
 
 
-def link_problem(text: str) -> str | None:
-    """What is deceptive about a link in a data text: an address a reader cannot trust, or link text that names
-    another site than the one the link leads to; None when every link is fine."""
+def link_problem(text: str) -> tuple[int, str] | None:
+    """What is deceptive about a link in a data text, and where it begins: an address a reader cannot trust, or link
+    text that names another site than the one the link leads to; None when every link is fine."""
     for link in LINK.finditer(text):
         words, address = link.groups()
         mail = address.startswith("mailto:")
         if problem := host_problem(address.split("?")[0].rsplit("@", 1)[-1], MAIL_LINK_LIKE) if mail else address_problem(address):
-            return _("the link '{link}': {problem}", link=link.group(0), problem=problem)
+            return link.start(), _("the link '{link}': {problem}", link=link.group(0), problem=problem)
         if not mail and (named := text_names_another_host(words, address)):
-            return _("the link text '{words}' names {named}, but the link goes to {address} — write the address the"
-                     " link goes to as its text, or say in words what the page is", words=words, named=named, address=address)
+            return link.start(), _("the link text '{words}' names {named}, but the link goes to {address} — write the"
+                                   " address the link goes to as its text, or say in words what the page is",
+                                   words=words, named=named, address=address)
     return None
 
 
