@@ -33,7 +33,7 @@ MISTAKES = [
     ]),
     ("duplicate-id", "    url: https://example.dk/\n",
      "    url: https://example.dk/\n  - id: region-a\n    kind: region\n    name: {da: B, en: B}\n", [
-        "content/data.yml:25:9: organisations[2].id: id 'region-a' is already used by organisations[0]"
+        "content/data.yml:25:9: organisations[2].id: id 'region-a' is already used by organisations[0], on line 18"
         " — give this record its own id",
     ]),
     ("duplicate-key", "    delivery: paid\n", "    delivery: paid\n    delivery: volunteer\n", [

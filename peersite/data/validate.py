@@ -25,7 +25,8 @@ def check_unique_ids(raw: MarkedDict, site: Site, checking: Checking) -> None:
             if item.id in seen:
                 checking.problem(
                     raw_records[index].marks["id"], f"{where}.id",
-                    _("id '{id}' is already used by {other} — give this record its own id", id=item.id, other=f"{collection}[{seen[item.id]}]"),
+                    _("id '{id}' is already used by {other}, on line {line} — give this record its own id", id=item.id,
+                      other=f"{collection}[{seen[item.id]}]", line=raw_records[seen[item.id]].marks["id"].line),
                 )
             else:
                 seen[item.id] = index
