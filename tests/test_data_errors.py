@@ -14,7 +14,7 @@ NEXT_YEAR = datetime.date.today().year + 1
 MISTAKES = [
     ("yaml-syntax", "  end_year: 2018\n", "  end_year: [2018\n", [
         "content/data.yml:29:13: YAML syntax: the '[' here has no ']' to close it on its line — end it with ']', with ', '"
-        " between the items",
+        " between the items (the file is read no further: check it again once this is fixed)",
     ]),
     ("missing-translation", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      "summary: {da: Lønnede peers i teams.}", [

@@ -97,24 +97,30 @@ def position(text: str, index: int) -> tuple[int, int]:
 
 
 def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
-    """A YAML error as a located problem, with what to do about it."""
+    """A YAML error as a located problem, with what to do about it, and that the file was read no further."""
+    line, column, what = syntax_error_place(error, text)
+    return Problem(line, column, _("YAML syntax"), what + _(" (the file is read no further: check it again once this is fixed)"))
+
+
+def syntax_error_place(error: yaml.YAMLError, text: str) -> tuple[int, int, str]:
+    """Where a YAML error is, and what to do about it."""
     if isinstance(error, yaml.reader.ReaderError):
         code = error.character if isinstance(error.character, int) else ord(error.character)
-        return Problem(*position(text, error.position), _("YAML syntax"),
-                       _("the control character U+{code:04X} is not allowed — delete it (it is invisible in most editors)", code=code))
+        return (*position(text, error.position),
+                _("the control character U+{code:04X} is not allowed — delete it (it is invisible in most editors)", code=code))
     if not isinstance(error, yaml.constructor.ConstructorError) and (plain := in_plain_words(error, text)):
-        return Problem(*plain[:2], _("YAML syntax"), plain[2])
+        return plain
     mark = Mark.at(error.problem_mark or error.context_mark)
     what = " ".join(part for part in (error.context, error.problem) if part)
     if isinstance(error, yaml.constructor.ConstructorError) and "tag" in what:
-        return Problem(mark.line, mark.column, _("YAML syntax"), must_be_quoted("!", tag=True))
+        return mark.line, mark.column, must_be_quoted("!", tag=True)
     if isinstance(error, yaml.constructor.ConstructorError):
         fix = _("write a shorter value")
     elif "single document" in what:
         fix = _("the file holds one document: remove the line '---' and join the parts")
     else:
         fix = _("check the indentation, colons and quotes on this line and the one before")
-    return Problem(mark.line, mark.column, _("YAML syntax"), _("{parser} — {fix}", parser=what, fix=fix))
+    return mark.line, mark.column, _("{parser} — {fix}", parser=what, fix=fix)
 
 
 def unknown_tag(tag: str, event: yaml.NodeEvent) -> yaml.constructor.ConstructorError:
