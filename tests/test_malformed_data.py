@@ -194,6 +194,7 @@ TEXT = REAL_LINES[DA - 1].split('"')[1]
 FIELD = REAL_LINES[DA - 2].strip().removesuffix(":")  # the field whose texts they are, on the line above
 FIRST_ITEM = numbered(r"^  - id: ")
 ITEM = numbered(r"^  - id: ", after=FIRST_ITEM)  # a list's second item, its first field below it
+NEXT_ITEM = numbered(r"^  - ", after=ITEM)  # the item after it, in the same list
 BRACKETS = numbered(r"^ +\w+: \[[^\]]+\]$")
 PAIR = numbered(r'\{da: "[^"]+", en: "[^"]+"\}')
 
@@ -244,6 +245,10 @@ SYNTAX_MISTAKES = [
     ("a record's field indented more than the one above it", put((ITEM + 1, "  " + REAL_LINES[ITEM])), ITEM + 1, 7,
      f"this line is indented more than 'id:' in line {ITEM}, so YAML reads it as part of that value — indent it like"
      f" line {ITEM} (4 spaces)"),
+    ("a record's fields all indented more than its first", put(*[(number, "  " + REAL_LINES[number - 1])
+                                                                 for number in range(ITEM + 1, NEXT_ITEM)]),
+     ITEM + 1, 7, f"lines {ITEM + 1}–{NEXT_ITEM - 1} are indented 2 spaces more than 'id:' in line {ITEM}, so YAML reads"
+     f" them as part of its value — indent them all 2 spaces less (this one like line {ITEM})"),
     *[(f"no space after the '-' of a list's {which} item", put((number, REAL_LINES[number - 1].replace("- id:", "-id:", 1))),
        number, 4, "a space must follow the '-' that begins a list item — write '- id:'")
       for which, number in (("first", FIRST_ITEM), ("second", ITEM))],

@@ -158,6 +158,18 @@ def glued_dash(lines: list[str], number: int) -> tuple[int, int, str] | None:
     return None
 
 
+def moved_block_end(lines: list[str], number: int) -> int:
+    """The last line (from 0) of the block that begins at line `number`: the lines after it indented at least as far,
+    blank lines and comments aside."""
+    last, spaces = number, indentation(lines[number])
+    for after in range(number + 1, len(lines)):
+        if lines[after].strip() and not lines[after].lstrip().startswith("#"):
+            if indentation(lines[after]) < spaces:
+                break
+            last = after
+    return last
+
+
 def colon_problem(lines: list[str], number: int, column: int) -> tuple[int, int, str] | None:
     """Why a ': ' stands where YAML takes no key: in a text, after a text's closing quote, or after a line with no key."""
     line = lines[number]
@@ -177,6 +189,14 @@ def colon_problem(lines: list[str], number: int, column: int) -> tuple[int, int,
     if not (key := KEY.match(previous)) and not re.match(r"[ \t]*-(?:[ \t]|$)", previous):
         return before + 1, indentation(previous) + 1, _(NO_KEY)
     if key and previous[key.end():].strip() and indentation(line) > key.start("key"):
+        if (last := moved_block_end(lines, number)) > number:
+            shift = indentation(line) - key.start("key")
+            return (number + 1, indentation(line) + 1, ngettext(
+                "lines {first}–{last} are indented {count} space more than '{key}:' in line {line}, so YAML reads them as part"
+                " of its value — indent them all {count} space less (this one like line {line})",
+                "lines {first}–{last} are indented {count} spaces more than '{key}:' in line {line}, so YAML reads them as part"
+                " of its value — indent them all {count} spaces less (this one like line {line})", shift,
+                first=number + 1, last=last + 1, key=key["key"], line=before + 1))
         return (number + 1, indentation(line) + 1, ngettext(
             "this line is indented more than '{key}:' in line {line}, so YAML reads it as part of that value — indent it like"
             " line {line} ({count} space)",
