@@ -54,6 +54,11 @@ MISTAKES = [
         "content/data.yml:64:32: models[0].target_group.da: 'da' is written twice (first on line 64) — if this is the"
         " English text, write 'en:' here instead",
     ]),
+    ("ids-without-their-comma", "anchored_by: [socialstyrelsen]", "anchored_by: [socialstyrelsen region-a]", [
+        "content/data.yml:31:17: national_trial.anchored_by[0]: 'socialstyrelsen region-a' holds a space, which an id"
+        " cannot — if these are 2 ids, write a comma between them: socialstyrelsen, region-a; if it is one, write hyphens"
+        " for the spaces: socialstyrelsen-region-a",
+    ]),
     ("wrong-type", "    number: 1\n", "    number: one\n", [
         "content/data.yml:57:13: models[0].number: expected a whole number, got a text ('one') — write digits only, like 12",
     ]),

@@ -291,6 +291,15 @@ class Slug(Matching):
     written_as = "med små bogstaver a–z, tal og bindestreger, fx peer-guide (ae, oe og aa for æ, ø og å)"
     mismatch = N_("'{text}' is not a valid id — use lower-case a–z, 0–9 and hyphens (write 'ae', 'oe', 'aa' for 'æ', 'ø', 'å')")
 
+    def check(self, value, where, mark, checking):
+        parts = value.split() if isinstance(value, str) else []
+        if len(parts) > 1 and all(re.match(self.pattern, part) for part in parts):  # [a b], or a-b written with spaces
+            checking.problem(mark, where, _("'{text}' holds a space, which an id cannot — if these are {count} ids, write a"
+                                            " comma between them: {listed}; if it is one, write hyphens for the spaces: {one}",
+                                            text=value, count=len(parts), listed=", ".join(parts), one="-".join(parts)))
+            return None
+        return super().check(value, where, mark, checking)
+
 
 class Doi(Matching):
     """A DOI without the resolver prefix, like 10.1186/s13063-022-06670-6."""
