@@ -207,6 +207,11 @@ MISTAKES = [
         "content/data.yml:66:53: models[0].summary.en: the link '[peers](https://example.dk/a' is not whole — write it as"
         " [text](https://…), with ')' at its end and no space in the address",
     ]),
+    ("link-not-whole-right-after-a-whole-one", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
+     'summary: {da: Lønnede peers i teams., en: "Paid [peers](https://example.dk/)[teams](https://example.dk/b"}', [
+        "content/data.yml:66:81: models[0].summary.en: the link '[teams](https://example.dk/b' is not whole — write it as"
+        " [text](https://…), with ')' at its end and no space in the address",
+    ]),
     ("emphasis-not-closed", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: "Lønnede **peers i teams.", en: Paid peers in teams.}', [
         "content/data.yml:66:28: models[0].summary.da: a '*' here begins or ends no emphasis, so the page would show it —"

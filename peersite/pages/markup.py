@@ -28,7 +28,7 @@ REFUSED = re.compile(
     r"|\]\(\s*(?!(?:https?|mailto):)[^)\s]*"
 )
 LINK = re.compile(r"\[([^\[\]]+)\]\(((?:https?://|mailto:)[^()\s<>]+)\)")
-# What is left of a link that is not whole once the whole ones are taken out: "[text](https://…" without its ")",
+# What is left of a link that is not whole once the whole ones are blanked out: "[text](https://…" without its ")",
 # or with a space in the address.
 BROKEN_LINK = re.compile(r"\[[^\[\]]*\]\(\S*|\]\(\S*")
 # A star touching a word on the page: an emphasis mark Markdown found no partner for ("**word" shows its stars).
@@ -69,11 +69,10 @@ def markup_problem(text: str) -> tuple[int, str] | None:
 
 def broken_markup(text: str) -> tuple[int, str] | None:
     """Markup that would show as typed on the page: a link that is not whole, a star that emphasises nothing."""
-    whole = [link.span() for link in LINK.finditer(text)]
-    for broken in BROKEN_LINK.finditer(text):
-        if not any(start <= broken.start() < end for start, end in whole):
-            return broken.start(), _("the link '{shown}' is not whole — write it as [text](https://…), with ')' at its end"
-                                     " and no space in the address", shown=broken.group(0))
+    # Blanked, not removed: what is left keeps its place in the text.
+    if broken := BROKEN_LINK.search(LINK.sub(lambda link: " " * len(link.group()), text)):
+        return broken.start(), _("the link '{shown}' is not whole — write it as [text](https://…), with ')' at its end"
+                                 " and no space in the address", shown=broken.group(0))
     if "*" in text and LONE_STAR.search(unescape(re.sub(r"<[^>]+>", "", markdown.markdown(inline_markdown(text))))):
         return text.index("*"), _("a '*' here begins or ends no emphasis, so the page would show it — write *words* or"
                                   " **words**, with a mark on both sides, or remove it")
