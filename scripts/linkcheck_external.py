@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from peersite.checks.links import DOI_RESOLVER, web_addresses, written_at
+from peersite.checks.links import DOI_RESOLVER, address_place, web_addresses
 from peersite.data.problems import DataError
 from peersite.data.validate import load_site
 
@@ -75,7 +75,7 @@ def data_links(path: Path) -> dict[str, list[str]]:
     lines = path.read_text(encoding="utf-8").split("\n")
     places = {}
     for url, named in web_addresses(load_site(path, shown)).items():
-        places[url] = ["{}:{}:{}".format(shown, *written_at(lines, url, record_line)) for record_line, _ in named]
+        places[url] = ["{}:{}:{}".format(shown, *address_place(lines, url, record_line)) for record_line, _ in named]
     return places
 
 

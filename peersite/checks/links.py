@@ -54,7 +54,7 @@ def web_addresses(record) -> dict[str, list[tuple[int, str]]]:
     return found
 
 
-def written_at(lines: list[str], url: str, record_line: int) -> tuple[int, int]:
+def address_place(lines: list[str], url: str, record_line: int) -> tuple[int, int]:
     """Line and column of the address (or the DOI, or the site name it was made of) in the record starting at
     record_line; the record's own line when it is written otherwise."""
     forms = (url, url.removeprefix(DOI_RESOLVER), url.removeprefix("https://").removesuffix("/"))
@@ -81,7 +81,7 @@ def unencrypted_addresses(site, text: str) -> list[Problem]:
     """A warning for each web address the data (site, read from text) names with http://, where it is written: anyone
     on the way can change what it shows."""
     lines = text.split("\n")
-    return [Problem(*written_at(lines, address, record_line), where,
+    return [Problem(*address_place(lines, address, record_line), where,
                     _("'{address}' is not encrypted (http://) — write https:// if the site answers there", address=address))
             for address, places in web_addresses(site).items() if address.startswith("http://") for record_line, where in places]
 
