@@ -69,16 +69,19 @@ def by_source(files: list[Download]) -> dict[str, list[Download]]:
     return found
 
 
+def described(description: dict) -> bytes:
+    """A file that describes others (a JSON Schema, a data package), as JSON indented for a reader."""
+    return (json.dumps(description, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def downloads(site: Site) -> list[Download]:
     """Every file the site offers, made from the data, in the order the downloads page lists them; per-source
     citations last."""
     title, description = labels()["dataset_title"]["en"], labels()["dataset_description"]["en"]
     files = [
         Download(DATASET, "dataset", "json", "application/json", dataset_json(site).encode("utf-8")),
-        Download(SCHEMA, "schema", "json-schema", "application/schema+json",
-                 (json.dumps(dataset_schema(), indent=2, ensure_ascii=False) + "\n").encode("utf-8")),
-        Download(PACKAGE, "package", "datapackage", "application/json",
-                 (json.dumps(data_package(title, description), indent=2, ensure_ascii=False) + "\n").encode("utf-8")),
+        Download(SCHEMA, "schema", "json-schema", "application/schema+json", described(dataset_schema())),
+        Download(PACKAGE, "package", "datapackage", "application/json", described(data_package(title, description))),
     ]
     files += [Download(f"{FOLDER}/{table_path(table)}", table.name, "csv", "text/csv", table_csv(site, table).encode("utf-8"))
               for table in TABLES]
