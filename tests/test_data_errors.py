@@ -14,7 +14,7 @@ NEXT_YEAR = datetime.date.today().year + 1
 MISTAKES = [
     ("yaml-syntax", "  end_year: 2018\n", "  end_year: [2018\n", [
         "content/data.yml:29:13: YAML syntax: the '[' here has no ']' to close it on its line — end it with ']', with ', '"
-        " between the items (the file is read no further: check it again once this is fixed)",
+        " between the items (the file is read no further: run the check again once this is fixed)",
     ]),
     ("missing-translation", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      "summary: {da: Lønnede peers i teams.}", [
@@ -55,9 +55,9 @@ MISTAKES = [
         " English text, write 'en:' here instead",
     ]),
     ("ids-without-their-comma", "anchored_by: [socialstyrelsen]", "anchored_by: [socialstyrelsen region-a]", [
-        "content/data.yml:31:17: national_trial.anchored_by[0]: 'socialstyrelsen region-a' holds a space, which an id"
-        " cannot — if these are 2 ids, write a comma between them: socialstyrelsen, region-a; if it is one, write hyphens"
-        " for the spaces: socialstyrelsen-region-a",
+        "content/data.yml:31:17: national_trial.anchored_by[0]: 'socialstyrelsen region-a' contains a space, but an id"
+        " cannot contain spaces — if these are 2 ids, write a comma between them: socialstyrelsen, region-a; if it is"
+        " one, write hyphens for the spaces: socialstyrelsen-region-a",
     ]),
     ("wrong-type", "    number: 1\n", "    number: one\n", [
         "content/data.yml:57:13: models[0].number: expected a whole number, got a text ('one') — write digits only, like 12",
@@ -199,22 +199,22 @@ MISTAKES = [
     ]),
     ("quote-left-over", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: Lønnede peers" i teams., en: Paid peers in teams.}', [
-        "content/data.yml:66:32: models[0].summary.da: a straight \" at column 32 opens or closes no quotation — remove it"
+        "content/data.yml:66:32: models[0].summary.da: a straight \" at column 32 does not open or close a quotation — remove it"
         " if it is left over from the quotes around the text; a quotation in a text is written »…« in Danish, “…” in English",
     ]),
     ("link-not-whole", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: Lønnede peers i teams., en: "Paid [peers](https://example.dk/a page) in teams."}', [
-        "content/data.yml:66:53: models[0].summary.en: the link '[peers](https://example.dk/a' is not whole — write it as"
+        "content/data.yml:66:53: models[0].summary.en: the link '[peers](https://example.dk/a' is incomplete — write it as"
         " [text](https://…), with ')' at its end and no space in the address",
     ]),
     ("link-not-whole-right-after-a-whole-one", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: Lønnede peers i teams., en: "Paid [peers](https://example.dk/)[teams](https://example.dk/b"}', [
-        "content/data.yml:66:81: models[0].summary.en: the link '[teams](https://example.dk/b' is not whole — write it as"
+        "content/data.yml:66:81: models[0].summary.en: the link '[teams](https://example.dk/b' is incomplete — write it as"
         " [text](https://…), with ')' at its end and no space in the address",
     ]),
     ("emphasis-not-closed", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",
      'summary: {da: "Lønnede **peers i teams.", en: Paid peers in teams.}', [
-        "content/data.yml:66:28: models[0].summary.da: a '*' here begins or ends no emphasis, so the page would show it —"
+        "content/data.yml:66:28: models[0].summary.da: a '*' here does not start or end an emphasis, so the page would show it —"
         " write *words* or **words**, with a mark on both sides, or remove it",
     ]),
     ("mail-link-without-its-domain", "summary: {da: Lønnede peers i teams., en: Paid peers in teams.}",

@@ -241,7 +241,8 @@ SYNTAX_MISTAKES = [
      "the line is indented 3 spaces, but the items of the list from line "),
     ("a list item moved in under the item above it", put((ITEM, "  " + REAL_LINES[ITEM - 1])), ITEM, 5,
      f"this line begins a record with '- ' where the fields of the record from line {FIRST_ITEM} stand — if a new record"
-     f" begins here, write its '- ' 2 spaces in, like line {FIRST_ITEM}, and any of its lines that moved with it 2 less"),
+     f" begins here, write its '- ' 2 spaces in, like line {FIRST_ITEM}, and, if its other lines moved in with it,"
+     " indent them 2 spaces less"),
     ("a record's field indented more than the one above it", put((ITEM + 1, "  " + REAL_LINES[ITEM])), ITEM + 1, 7,
      f"this line is indented more than 'id:' in line {ITEM}, so YAML reads it as part of that value — indent it like"
      f" line {ITEM} (4 spaces)"),

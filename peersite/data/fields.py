@@ -128,7 +128,7 @@ class Checking:
         if stray := stray_quotes(text, {index for index, _ in marks}):
             # No fix: a quote left over from the quotes around the text goes, one that quotes needs its partner.
             self.character_problem(text, mark, where, dict.fromkeys(stray, '"'),
-                                   N_("a straight \" {at} opens or closes no quotation — remove it if it is left over from"
+                                   N_("a straight \" {at} does not open or close a quotation — remove it if it is left over from"
                                       " the quotes around the text; a quotation in a text is written »…« in Danish, “…” in English"),
                                    None)
         return " ".join(text.split())
@@ -294,8 +294,9 @@ class Slug(Matching):
     def check(self, value, where, mark, checking):
         parts = value.split() if isinstance(value, str) else []
         if len(parts) > 1 and all(re.match(self.pattern, part) for part in parts):  # [a b], or a-b written with spaces
-            checking.problem(mark, where, _("'{text}' holds a space, which an id cannot — if these are {count} ids, write a"
-                                            " comma between them: {listed}; if it is one, write hyphens for the spaces: {one}",
+            checking.problem(mark, where, _("'{text}' contains a space, but an id cannot contain spaces — if these are {count}"
+                                            " ids, write a comma between them: {listed}; if it is one, write hyphens for the"
+                                            " spaces: {one}",
                                             text=value, count=len(parts), listed=", ".join(parts), one="-".join(parts)))
             return None
         return super().check(value, where, mark, checking)

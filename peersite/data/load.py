@@ -99,7 +99,7 @@ def position(text: str, index: int) -> tuple[int, int]:
 def syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
     """A YAML error as a located problem, with what to do about it, and that the file was read no further."""
     line, column, what = syntax_error_place(error, text)
-    return Problem(line, column, _("YAML syntax"), what + _(" (the file is read no further: check it again once this is fixed)"))
+    return Problem(line, column, _("YAML syntax"), what + _(" (the file is read no further: run the check again once this is fixed)"))
 
 
 def syntax_error_place(error: yaml.YAMLError, text: str) -> tuple[int, int, str]:
@@ -280,7 +280,7 @@ def load_marked_yaml(path: Path, shown_path: str | None = None, as_written: bool
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = position(raw.decode("utf-8", errors="replace"), len(raw[:error.start].decode("utf-8", errors="replace")))
-        raise DataError(shown, [Problem(line, column, "", _("not UTF-8 text: the character here is saved another way — save the file as UTF-8"))])
+        raise DataError(shown, [Problem(line, column, "", _("not UTF-8 text: the character here is saved in another encoding — save the file as UTF-8"))])
     # Places are counted after a byte-order mark, as YAML reads the file (libyaml does not count it).
     text = text.removeprefix(BOM)
     # Read as the editor meant it, the smart quotes around values straight; they are reported with the rest.

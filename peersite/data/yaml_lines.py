@@ -241,9 +241,11 @@ def block_problem(lines: list[str], number: int, column: int, start: yaml.Mark, 
         dash = indentation(record)
         return (number + 1, spaces + 1, ngettext(
             "this line begins a record with '- ' where the fields of the record from line {line} stand — if a new record"
-            " begins here, write its '- ' {dash} space in, like line {line}, and any of its lines that moved with it {shift} less",
+            " begins here, write its '- ' {dash} space in, like line {line}, and, if its other lines moved in with it,"
+            " indent them {shift} spaces less",
             "this line begins a record with '- ' where the fields of the record from line {line} stand — if a new record"
-            " begins here, write its '- ' {dash} spaces in, like line {line}, and any of its lines that moved with it {shift} less",
+            " begins here, write its '- ' {dash} spaces in, like line {line}, and, if its other lines moved in with it,"
+            " indent them {shift} spaces less",
             dash, line=start.line + 1, dash=dash, shift=spaces - dash))
     before = line_before(lines, number)
     if before is not None and indentation(lines[before]) == start.column < spaces and (empty := empty_field_above(lines, before)):

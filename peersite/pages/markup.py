@@ -71,10 +71,10 @@ def broken_markup(text: str) -> tuple[int, str] | None:
     """Markup that would show as typed on the page: a link that is not whole, a star that emphasises nothing."""
     # Blanked, not removed: what is left keeps its place in the text.
     if broken := BROKEN_LINK.search(LINK.sub(lambda link: " " * len(link.group()), text)):
-        return broken.start(), _("the link '{shown}' is not whole — write it as [text](https://…), with ')' at its end"
+        return broken.start(), _("the link '{shown}' is incomplete — write it as [text](https://…), with ')' at its end"
                                  " and no space in the address", shown=broken.group(0))
     if "*" in text and LONE_STAR.search(unescape(re.sub(r"<[^>]+>", "", markdown.markdown(inline_markdown(text))))):
-        return text.index("*"), _("a '*' here begins or ends no emphasis, so the page would show it — write *words* or"
+        return text.index("*"), _("a '*' here does not start or end an emphasis, so the page would show it — write *words* or"
                                   " **words**, with a mark on both sides, or remove it")
     return None
 
